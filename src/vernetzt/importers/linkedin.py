@@ -1,0 +1,238 @@
+"""LinkedIn's data export: the zip as downloaded (files possibly in sub-folders) or one of its CSV files.
+
+Connections.csv is the network; Profile/Positions/Education.csv describe the user; messages.csv,
+Invitations.csv and Notes.csv are interaction history. Everything is joined by profile-URL slug.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vernetzt.importers.dates import parse_date, slash_order
+from vernetzt.importers.linkedin_history import (
+    InvitationRecord,
+    MessageRecord,
+    NoteRecord,
+    is_invitations_header,
+    is_messages_header,
+    is_notes_header,
+    parse_invitations,
+    parse_messages,
+    parse_notes,
+)
+from vernetzt.importers.linkedin_profile import (
+    OwnProfile,
+    Position,
+    School,
+    is_education_header,
+    is_positions_header,
+    is_profile_header,
+    parse_education,
+    parse_positions,
+    parse_profile,
+)
+from vernetzt.importers.records import (
+    ContactRecord,
+    ImportFormatError,
+    RowError,
+    compose_full_name,
+    normalize_linkedin_url,
+    slug_of,
+)
+from vernetzt.importers.sniff import Columns, Table, cell, is_blank, read_table
+
+__all__ = [
+    "InvitationRecord",
+    "LinkedInExport",
+    "MessageRecord",
+    "NoteRecord",
+    "OwnProfile",
+    "Position",
+    "School",
+    "parse_linkedin_export",
+]
+
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, zlib.error,
+               EOFError, OSError, ValueError, UnicodeDecodeError)
+
+
+@dataclass
+class LinkedInExport:
+    connections: list[ContactRecord] = field(default_factory=list)
+    profile: OwnProfile | None = None
+    messages: list[MessageRecord] = field(default_factory=list)
+    invitations: list[InvitationRecord] = field(default_factory=list)
+    notes: list[NoteRecord] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    skipped: int = 0  # hidden-profile connection rows (LinkedIn shows only the date)
+    files: list[str] = field(default_factory=list)  # the files that were read, as named in the zip
+
+
+def is_connections_header(cells: Sequence[str]) -> bool:
+    columns = Columns(cells)
+    return columns.has("First Name") and columns.has("Last Name") and columns.has("Connected On")
+
+
+CONNECTIONS_EXPECTED = "First Name, Last Name, URL, Email Address, Company, Position, Connected On"
+
+# Basename (case-insensitive) → header check; the order is also the reading order.
+_KINDS: dict[str, Callable[[Sequence[str]], bool]] = {
+    "connections.csv": is_connections_header,
+    "profile.csv": is_profile_header,
+    "positions.csv": is_positions_header,
+    "education.csv": is_education_header,
+    "messages.csv": is_messages_header,
+    "invitations.csv": is_invitations_header,
+    "notes.csv": is_notes_header,
+}
+
+
+def parse_linkedin_export(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: str = "") -> LinkedInExport:
+    """Everything usable in a LinkedIn export zip, or in a single CSV file of one (kind found by header).
+
+    Raises ImportFormatError when the file is neither, or when one of the known files inside is broken.
+    """
+    if isinstance(path_or_bytes, bytes):
+        data = path_or_bytes
+    else:
+        data = Path(path_or_bytes).read_bytes()
+        filename = filename or Path(path_or_bytes).name
+    filename = filename or "LinkedIn"
+    result = LinkedInExport()
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        for member, content in _read_members(data, filename=filename):
+            kind = Path(member).name.casefold()
+            table = read_table(content, filename=member, is_header=_KINDS[kind], expected=_expected(kind))
+            _parse_into(result, kind, table, filename=member)
+        return result
+    table = read_table(data, filename=filename, is_header=_is_any_header, expected=_expected(""))
+    kind = next(name for name, check in _KINDS.items() if check(table.header))
+    _parse_into(result, kind, table, filename=filename)
+    return result
+
+
+def _is_any_header(cells: Sequence[str]) -> bool:
+    return any(check(cells) for check in _KINDS.values())
+
+
+def _expected(kind: str) -> str:
+    return CONNECTIONS_EXPECTED if kind in ("", "connections.csv") else kind
+
+
+def _read_members(data: bytes, *, filename: str) -> list[tuple[str, bytes]]:
+    """The known CSV files of the export; the shallowest wins when a name occurs twice."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = [
+                info
+                for info in archive.infolist()
+                if not info.is_dir()
+                and not info.filename.startswith("__MACOSX/")
+                and not Path(info.filename).name.startswith("._")
+                and Path(info.filename).name.casefold() in _KINDS
+            ]
+            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+                raise ImportFormatError("zip_too_large", filename=filename, limit=MAX_UNPACKED_BYTES >> 20)
+            chosen: dict[str, zipfile.ZipInfo] = {}
+            for info in sorted(infos, key=lambda i: (i.filename.count("/"), i.filename)):
+                chosen.setdefault(Path(info.filename).name.casefold(), info)
+            if not chosen:
+                raise ImportFormatError("not_linkedin", filename=filename)
+            members = []
+            for kind in _KINDS:
+                if info := chosen.get(kind):
+                    with archive.open(info) as handle:
+                        content = handle.read(MAX_UNPACKED_BYTES + 1)
+                    if len(content) > MAX_UNPACKED_BYTES:
+                        raise ImportFormatError(
+                            "zip_too_large", filename=filename, limit=MAX_UNPACKED_BYTES >> 20
+                        )
+                    members.append((info.filename, content))
+            return members
+    except ImportFormatError:
+        raise
+    except _ZIP_ERRORS:
+        raise ImportFormatError("bad_zip", filename=filename) from None
+
+
+def _parse_into(result: LinkedInExport, kind: str, table: Table, *, filename: str) -> None:
+    result.files.append(filename)
+    if kind == "connections.csv":
+        records, errors, skipped = parse_connections(table, filename=filename)
+        result.connections.extend(records)
+        result.errors.extend(errors)
+        result.skipped += skipped
+        return
+    if kind in ("profile.csv", "positions.csv", "education.csv"):
+        profile = result.profile or OwnProfile()
+        result.profile = profile
+        if kind == "profile.csv":
+            result.errors.extend(parse_profile(table, profile, filename=filename))
+        elif kind == "positions.csv":
+            result.errors.extend(parse_positions(table, profile, filename=filename))
+        else:
+            result.errors.extend(parse_education(table, profile, filename=filename))
+        return
+    if kind == "messages.csv":
+        messages, errors = parse_messages(table, filename=filename)
+        result.messages.extend(messages)
+    elif kind == "invitations.csv":
+        invitations, errors = parse_invitations(table, filename=filename)
+        result.invitations.extend(invitations)
+    else:
+        notes, errors = parse_notes(table, filename=filename)
+        result.notes.extend(notes)
+    result.errors.extend(errors)
+
+
+def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecord], list[RowError], int]:
+    """Connections.csv rows → records; hidden profiles (only a date) are counted, not reported."""
+    columns = Columns(table.header)
+    first_at = columns.position("First Name")
+    last_at = columns.position("Last Name")
+    url_at = columns.position("URL", "Profile URL")
+    email_at = columns.position("Email Address", "E-mail Address", "Email")
+    company_at = columns.position("Company")
+    position_at = columns.position("Position", "Title")
+    connected_at = columns.position("Connected On")
+    connected_name = columns.name("Connected On")
+    order = slash_order(cell(row, connected_at) for _, row in table.rows)
+    records: list[ContactRecord] = []
+    errors: list[RowError] = []
+    skipped = 0
+    for line, row in table.rows:
+        if is_blank(row):
+            continue
+        first, last, url, email = cell(row, first_at), cell(row, last_at), cell(row, url_at), cell(row, email_at)
+        if not (first or last or url or email):
+            skipped += 1
+            continue
+        record = ContactRecord(
+            line=line,
+            source="linkedin",
+            first_name=first,
+            last_name=last,
+            full_name=compose_full_name(first, last),
+            emails=[email] if email else [],
+            organization=cell(row, company_at),
+            title=cell(row, position_at),
+            linkedin_url=normalize_linkedin_url(url) if url else "",
+            source_key=slug_of(url),
+        )
+        raw_date = cell(row, connected_at)
+        try:
+            record.connected_on = parse_date(raw_date, order=order)
+        except ValueError:
+            errors.append(
+                RowError(line=line, code="invalid_date", params={"value": raw_date}, field=connected_name,
+                         file=filename, dropped=False)
+            )
+        records.append(record)
+    return records, errors, skipped

@@ -1,0 +1,272 @@
+"""Plain records shared by every importer and exporter, plus their bilingual error messages.
+
+Nothing here touches Django or the file system: parsers produce these dataclasses, the people app turns
+them into rows. Errors carry a code and parameters instead of prose so the caller can show them in the
+user's language (`describe_error`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import unquote, urlsplit
+
+SOURCES = ("linkedin", "vcard", "google", "outlook", "attendees")
+
+
+@dataclass(frozen=True)
+class Birthday:
+    """A birthday; `year` is None when the source deliberately omits it (29 February is fine then)."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        # A leap year stands in for "no year" so that 29 February is accepted without one.
+        date(self.year if self.year is not None else 2000, self.month, self.day)
+        if self.year is not None and not 1800 <= self.year <= 2200:
+            raise ValueError(f"implausible birth year {self.year}")
+
+
+@dataclass
+class ContactRecord:
+    """One person as a source describes them. Lists keep the source's order without duplicates."""
+
+    line: int
+    source: str
+    first_name: str = ""
+    last_name: str = ""
+    full_name: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    organization: str = ""
+    department: str = ""
+    title: str = ""
+    city: str = ""
+    country: str = ""
+    linkedin_url: str = ""
+    xing_url: str = ""
+    other_urls: list[str] = field(default_factory=list)
+    birthday: Birthday | None = None
+    notes: str = ""
+    labels: list[str] = field(default_factory=list)
+    connected_on: date | None = None
+    source_key: str = ""
+
+
+@dataclass
+class RowError:
+    """A problem with one row/card. `dropped` tells whether the row was left out or only `field` was."""
+
+    line: int
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+    field: str = ""
+    file: str = ""
+    dropped: bool = True
+
+
+@dataclass
+class ParseResult:
+    records: list[ContactRecord]
+    errors: list[RowError]
+    skipped: int = 0
+    format: str = ""  # e.g. "vcard", "google", "google_legacy", "outlook_en", "outlook_de", "xlsx", "csv"
+    encoding: str = ""
+    delimiter: str = ""
+
+
+class ImportFormatError(ValueError):
+    """The file as a whole is not what it claims to be; the caller must change nothing."""
+
+    def __init__(self, code: str, *, filename: str, line: int = 0, **params: str) -> None:
+        self.code = code
+        self.filename = filename
+        self.line = line
+        self.params = {key: str(value) for key, value in params.items()}
+        super().__init__(describe_error(self, "en"))
+
+
+_FILE_MESSAGES: dict[str, tuple[str, str]] = {
+    "binary_file": (
+        "{filename} ist keine Textdatei, sondern offenbar {kind}.",
+        "{filename} is not a text file; it looks like {kind}.",
+    ),
+    "empty_file": ("{filename} ist leer.", "{filename} is empty."),
+    "undecodable": (
+        "Die Zeichenkodierung von {filename} ist nicht erkennbar.",
+        "The character encoding of {filename} cannot be recognised.",
+    ),
+    "no_header": (
+        "In {filename} ist keine bekannte Kopfzeile zu finden. Erwartet werden Spalten wie: {expected}.",
+        "{filename} has no recognisable header row. Expected columns such as: {expected}.",
+    ),
+    "not_vcard": (
+        "{filename} enthält keine vCard (BEGIN:VCARD fehlt).",
+        "{filename} contains no vCard (BEGIN:VCARD is missing).",
+    ),
+    "truncated_vcard": (
+        "Die vCard ab Zeile {line} in {filename} endet nicht mit END:VCARD – ist die Datei abgeschnitten?",
+        "The vCard starting at line {line} of {filename} has no END:VCARD; is the file truncated?",
+    ),
+    "bad_zip": (
+        "{filename} ist ein beschädigtes ZIP-Archiv.",
+        "{filename} is a damaged zip archive.",
+    ),
+    "zip_too_large": (
+        "{filename} würde entpackt mehr als {limit} MB belegen und wird nicht verarbeitet.",
+        "{filename} would unpack to more than {limit} MB and is not processed.",
+    ),
+    "not_linkedin": (
+        "{filename} ist kein LinkedIn-Datenexport: Dateien wie Connections.csv fehlen.",
+        "{filename} is not a LinkedIn data export: files such as Connections.csv are missing.",
+    ),
+    "legacy_xls": (
+        "{filename} ist im alten Excel-Format (.xls). Bitte als .xlsx oder CSV speichern.",
+        "{filename} is in the old Excel format (.xls). Please save it as .xlsx or CSV.",
+    ),
+    "bad_xlsx": (
+        "{filename} lässt sich nicht als Excel-Arbeitsmappe lesen.",
+        "{filename} cannot be read as an Excel workbook.",
+    ),
+}
+
+_ROW_MESSAGES: dict[str, tuple[str, str]] = {
+    "invalid_date": (
+        "Zeile {line}: „{value}“ im Feld {field} ist kein gültiges Datum.",
+        "Line {line}: “{value}” in field {field} is not a valid date.",
+    ),
+    "no_name_or_email": (
+        "Zeile {line}: weder Name noch E-Mail-Adresse – übersprungen.",
+        "Line {line}: neither a name nor an e-mail address; skipped.",
+    ),
+    "empty_card": (
+        "vCard ab Zeile {line}: weder Name noch E-Mail-Adresse – übersprungen.",
+        "vCard starting at line {line}: neither a name nor an e-mail address; skipped.",
+    ),
+    "undecodable_value": (
+        "Zeile {line}: Der Wert im Feld {field} ist nicht lesbar kodiert und wurde ignoriert.",
+        "Line {line}: the value in field {field} has an unreadable encoding and was ignored.",
+    ),
+    "missing_value": (
+        "Zeile {line}: Das Feld {field} fehlt oder ist leer – übersprungen.",
+        "Line {line}: field {field} is missing or empty; skipped.",
+    ),
+}
+
+
+def describe_error(err: RowError | ImportFormatError, lang: str) -> str:
+    """The message for `err` in German ("de") or English (anything else falls back to English)."""
+    index = 0 if lang == "de" else 1
+    if isinstance(err, ImportFormatError):
+        template = _FILE_MESSAGES[err.code][index]
+        text = template.format(filename=err.filename or "?", line=err.line, **err.params)
+        return text
+    template = _ROW_MESSAGES[err.code][index]
+    text = template.format(line=err.line, field=err.field, **err.params)
+    return f"{err.file}: {text}" if err.file else text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """Strip surrounding whitespace, unify line breaks to \\n and drop control characters.
+
+    This is the one normalisation every imported value gets; exporters apply it too, so a value
+    survives a round trip exactly when it is already clean.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value).strip()
+
+
+def compose_full_name(first_name: str, last_name: str, *, middle: str = "") -> str:
+    return " ".join(part for part in (first_name, middle, last_name) if part)
+
+
+def append_unique(items: list[str], value: str) -> None:
+    value = clean_text(value)
+    if value and value not in items:
+        items.append(value)
+
+
+_LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
+_XING_HOST = re.compile(r"^(?:www\.|m\.)?xing\.(?:com|de)$")
+
+
+def _split_url(url: str) -> tuple[str, list[str]]:
+    url = clean_text(url)
+    if not url:
+        return "", []
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").casefold()
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    return host, segments
+
+
+def is_linkedin_url(url: str) -> bool:
+    return bool(_LINKEDIN_HOST.match(_split_url(url)[0]))
+
+
+def is_xing_url(url: str) -> bool:
+    return bool(_XING_HOST.match(_split_url(url)[0]))
+
+
+def slug_of(url: str) -> str:
+    """The profile identifier inside a LinkedIn or XING URL ("" when it is no profile URL).
+
+    LinkedIn: `https://de.linkedin.com/in/Katrin-Vogel-3a1b2c/?trk=x` → `katrin-vogel-3a1b2c` (slugs are
+    case-insensitive). XING: `https://www.xing.com/profile/Clara_Nguyen` → `Clara_Nguyen`.
+    """
+    host, segments = _split_url(url)
+    if _LINKEDIN_HOST.match(host):
+        if len(segments) >= 2 and segments[0].casefold() in ("in", "pub"):
+            return segments[1].casefold()
+        return ""
+    if _XING_HOST.match(host) and len(segments) >= 2 and segments[0].casefold() == "profile":
+        return segments[1]
+    return ""
+
+
+def normalize_linkedin_url(url: str) -> str:
+    """`https://www.linkedin.com/in/<slug>` for any spelling of a profile URL, else the cleaned input."""
+    slug = slug_of(url) if is_linkedin_url(url) else ""
+    return f"https://www.linkedin.com/in/{slug}" if slug else clean_text(url)
+
+
+def normalize_xing_url(url: str) -> str:
+    """`https://www.xing.com/profile/<Name>` for any spelling of a profile URL, else the cleaned input."""
+    slug = slug_of(url) if is_xing_url(url) else ""
+    return f"https://www.xing.com/profile/{slug}" if slug else clean_text(url)
+
+
+def add_url(record: ContactRecord, url: str) -> None:
+    """File `url` under linkedin_url, xing_url or other_urls; the first profile of each kind wins."""
+    url = clean_text(url)
+    if not url:
+        return
+    if is_linkedin_url(url) and slug_of(url):
+        if not record.linkedin_url:
+            record.linkedin_url = normalize_linkedin_url(url)
+            return
+    elif is_xing_url(url) and slug_of(url):
+        if not record.xing_url:
+            record.xing_url = normalize_xing_url(url)
+            return
+    append_unique(record.other_urls, url)
+
+
+def has_identity(record: ContactRecord) -> bool:
+    return bool(record.full_name or record.emails)
+
+
+def fold_header(name: str) -> str:
+    """A header name reduced for tolerant matching: case, umlauts, spaces and punctuation ignored."""
+    name = name.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    name = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in name if ch.isalnum() and ch.isascii())
