@@ -1,0 +1,144 @@
+"""Why a person was suggested: language-neutral reason codes and their German and English texts.
+
+The ranking emits ``Reason(code, params)`` with ids; the caller renders them in the user's language,
+passing ``labels``: a mapping from a label namespace to {id: display name}. Namespaces:
+``function`` (index), ``region`` (code), ``org``, ``industry``, ``person``, ``event``, ``school``,
+``city``, ``interest``, ``language``, ``association``. An id without a label renders as ``#id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+LANGUAGES = ("de", "en")
+
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "role_leads": {"de": "Leitet {function}{where}", "en": "Leads {function}{where}"},
+    "role_led": {"de": "Leitete früher {function}{where}", "en": "Formerly led {function}{where}"},
+    "role_works": {"de": "Arbeitet im Bereich {function}{where}", "en": "Works in {function}{where}"},
+    "role_worked": {"de": "Arbeitete früher im Bereich {function}{where}",
+                    "en": "Formerly worked in {function}{where}"},
+    "located": {"de": "Tätig in {regions}", "en": "Based in {regions}"},
+    "target_org": {"de": "Arbeitet bei {org}", "en": "Works at {org}"},
+    "target_org_past": {"de": "War früher bei {org}", "en": "Formerly at {org}"},
+    "industry": {"de": "Branche: {industry}", "en": "Industry: {industry}"},
+    "keyword": {"de": "Passt zu „{keyword}“", "en": "Matches “{keyword}”"},
+    "levels_above": {"de": "{Levels} über Ihnen", "en": "{Levels} above you"},
+    "levels_above_same_org": {"de": "In Ihrem Unternehmen {levels} über Ihnen",
+                              "en": "{Levels} above you in your organization"},
+    "your_manager": {"de": "Ihre Führungskraft", "en": "Your manager"},
+    "peer_of_manager": {"de": "Auf einer Ebene mit Ihrer Führungskraft", "en": "A peer of your manager"},
+    "manager_of_manager": {"de": "Führungskraft Ihrer Führungskraft", "en": "Your manager's manager"},
+    "higher_in_line": {"de": "Weiter oben in Ihrer Berichtslinie", "en": "Higher up your reporting line"},
+    "first_degree": {"de": "Direkter Kontakt", "en": "Direct contact"},
+    "second_degree": {"de": "Kontakt zweiten Grades", "en": "Second-degree contact"},
+    "introducer": {"de": "Über {person} erreichbar ({tie} Verbindung)",
+                   "en": "Reachable through {person} ({tie} tie)"},
+    "common_school": {"de": "Gleiche Hochschule: {name}", "en": "Same school: {name}"},
+    "common_employer": {"de": "Gemeinsamer Arbeitgeber: {name}", "en": "Shared employer: {name}"},
+    "common_city": {"de": "Gleiche Stadt: {name}", "en": "Same city: {name}"},
+    "common_interest": {"de": "Gemeinsames Interesse: {name}", "en": "Shared interest: {name}"},
+    "common_language": {"de": "Gemeinsame Sprache: {name}", "en": "Shared language: {name}"},
+    "common_association": {"de": "Gleicher Verband: {name}", "en": "Same association: {name}"},
+    "common_event": {"de": "Beide waren bei: {name}", "en": "Both attended: {name}"},
+    "dormant": {"de": "Ruhender Kontakt – eine Wiederaufnahme lohnt sich",
+                "en": "Dormant tie – worth reviving"},
+    "dormant_years": {"de": "Ruhender Kontakt, seit {years} Jahren kein Austausch – "
+                            "eine Wiederaufnahme lohnt sich",
+                      "en": "Dormant tie, no contact for {years} years – worth reviving"},
+    "existing": {"de": "Bestehende Beziehung vertiefen", "en": "Existing relationship to deepen"},
+    "attends_event": {"de": "Nimmt an {event} teil", "en": "Attends {event}"},
+    "attends_unnamed_event": {"de": "Nimmt an der Veranstaltung teil", "en": "Attends the event"},
+}  # fmt: skip
+
+_LEVELS = {
+    "de": (
+        "eine Ebene",
+        "zwei Ebenen",
+        "drei Ebenen",
+        "vier Ebenen",
+        "fünf Ebenen",
+        "sechs Ebenen",
+        "sieben Ebenen",
+        "acht Ebenen",
+        "neun Ebenen",
+    ),
+    "en": (
+        "one level",
+        "two levels",
+        "three levels",
+        "four levels",
+        "five levels",
+        "six levels",
+        "seven levels",
+        "eight levels",
+        "nine levels",
+    ),
+}
+# Upper bounds of tie strength (0..1) per word; the adjective agrees with "Verbindung" (feminine).
+_TIE_WORDS = (
+    (0.25, {"de": "schwache", "en": "weak"}),
+    (0.55, {"de": "mäßig schwache", "en": "moderately weak"}),
+    (0.8, {"de": "mittelstarke", "en": "moderately strong"}),
+    (1.01, {"de": "starke", "en": "strong"}),
+)
+_AND = {"de": "und", "en": "and"}
+_COMMON_NAMESPACE = {"employer": "org"}
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def _label(labels: Mapping[str, Mapping[object, str]], namespace: str, key: object) -> str:
+    return labels.get(namespace, {}).get(key, f"#{key}")
+
+
+def _join(names: list[str], lang: str) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {_AND[lang]} {names[-1]}"
+
+
+def _tie_word(strength: float, lang: str) -> str:
+    return next(words[lang] for bound, words in _TIE_WORDS if strength < bound)
+
+
+def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]]) -> str:
+    """The reason as a sentence fragment in ``lang`` ("de" or "en")."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    params, code = reason.params, reason.code
+    values: dict[str, object] = {}
+    if code.startswith("role_") or code == "located":
+        names = [_label(labels, "region", r) for r in params["regions"]]
+        regions = _join(names, lang) if names else ""
+        values = {"regions": regions, "where": f" in {regions}" if regions else ""}
+        if "function" in params:
+            values["function"] = _label(labels, "function", params["function"])
+    elif code.startswith("levels_above"):
+        levels = int(params["levels"])
+        words = _LEVELS[lang][levels - 1]  # ranks 0..9: never more than nine levels apart
+        values = {"levels": words, "Levels": words[0].upper() + words[1:]}
+        code = "levels_above_same_org" if params.get("same_org") else code
+    elif code == "introducer":
+        values = {
+            "person": _label(labels, "person", params["person"]),
+            "tie": _tie_word(float(params["strength"]), lang),
+        }
+    elif code.startswith("common_"):
+        ((kind, key),) = params.items()
+        values = {"name": _label(labels, _COMMON_NAMESPACE.get(kind, kind), key)}
+    elif code == "dormant" and params.get("years") is not None and params["years"] >= 2:
+        code, values = "dormant_years", {"years": params["years"]}
+    elif code == "attends_event":
+        if params.get("event") is None:
+            code = "attends_unnamed_event"
+        values = {"event": _label(labels, "event", params.get("event"))}
+    elif code in ("target_org", "target_org_past", "industry"):
+        namespace = "org" if code.startswith("target_org") else "industry"
+        values = {namespace: _label(labels, namespace, params[namespace])}
+    elif code == "keyword":
+        values = {"keyword": params["keyword"]}
+    return TEXTS[code][lang].format(**values)
