@@ -43,6 +43,7 @@ class _Layout:
     birthday: tuple[str, ...]
     notes: tuple[str, ...]
     labels: tuple[str, ...]
+    file_as: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
     websites: tuple[str, ...] = ()
@@ -53,7 +54,7 @@ _GOOGLE_ADDRESS = {"city": ("Address 1 - City",), "country": ("Address 1 - Count
 LAYOUTS: dict[str, _Layout] = {
     "google": _Layout(
         source="google", first=("First Name",), middle=("Middle Name",), last=("Last Name",),
-        full=("File As",), organization=("Organization Name",), department=("Organization Department",),
+        full=("Full Name",), file_as=("File As",), organization=("Organization Name",), department=("Organization Department",),
         title=("Organization Title",), birthday=("Birthday",), notes=("Notes",), labels=("Labels",),
         **_GOOGLE_ADDRESS,
     ),
@@ -140,7 +141,7 @@ def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
 
     at = {name: positions(getattr(layout, name)) for name in
           ("first", "middle", "last", "full", "organization", "department", "title", "city", "country",
-           "birthday", "notes", "labels", "emails", "phones", "websites")}
+           "birthday", "notes", "labels", "emails", "phones", "websites", "file_as")}
     if google:
         for kind, attribute in (("email", "emails"), ("phone", "phones"), ("website", "websites")):
             at[attribute] = _numbered_positions(columns, kind)
@@ -178,7 +179,10 @@ def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
             source=layout.source,
             first_name=first,
             last_name=last,
-            full_name=compose_full_name(first, last, middle=middle) or first_of(row, "full"),
+            # An explicit full name (legacy "Name", our "Full Name") beats the composed one; Google's
+            # "File As" is a sort key ("Vogel, Katrin") and only stands in when there is nothing else.
+            full_name=first_of(row, "full") or compose_full_name(first, last, middle=middle)
+            or first_of(row, "file_as"),
             emails=all_of(row, "emails"),
             phones=all_of(row, "phones"),
             organization=first_of(row, "organization"),

@@ -251,12 +251,14 @@ def add_url(record: ContactRecord, url: str) -> None:
     if not url:
         return
     if is_linkedin_url(url) and slug_of(url):
-        if not record.linkedin_url:
-            record.linkedin_url = normalize_linkedin_url(url)
+        normalized = normalize_linkedin_url(url)
+        if record.linkedin_url in ("", normalized):
+            record.linkedin_url = normalized
             return
     elif is_xing_url(url) and slug_of(url):
-        if not record.xing_url:
-            record.xing_url = normalize_xing_url(url)
+        normalized = normalize_xing_url(url)
+        if record.xing_url in ("", normalized):
+            record.xing_url = normalized
             return
     append_unique(record.other_urls, url)
 
