@@ -56,8 +56,13 @@ def test_current_touch_due_counts_whole_cycles(last, today, due):
 
 @pytest.mark.parametrize(
     ("tier", "count", "effective"),
-    [("new", 0, "new"), ("new", 2, "new"), ("new", 3, "developing"), ("inner", 0, "inner"),
-     ("secondary", 10, "secondary")],
+    [
+        ("new", 0, "new"),
+        ("new", 2, "new"),
+        ("new", 3, "developing"),
+        ("inner", 0, "inner"),
+        ("secondary", 10, "secondary"),
+    ],
 )
 def test_new_contacts_graduate_after_enough_touches(tier, count, effective):
     assert effective_tier(tier, interactions_count=count, settings=DEFAULTS) == effective
@@ -87,8 +92,13 @@ def test_custom_settings_change_the_cadence():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"inner_days": 0}, {"developing_days": -5}, {"new_days": 2.5}, {"secondary_days": True},
-     {"secondary_days": 400, "dormant_after_days": 300}],
+    [
+        {"inner_days": 0},
+        {"developing_days": -5},
+        {"new_days": 2.5},
+        {"secondary_days": True},
+        {"secondary_days": 400, "dormant_after_days": 300},
+    ],
 )
 def test_invalid_settings_are_refused(kwargs):
     with pytest.raises(ValueError, match="must be"):
@@ -113,8 +123,11 @@ def test_tiers_are_labelled_and_described_in_both_languages():
 
 @pytest.mark.parametrize(
     ("code", "cited"),
-    [("weak_ties", "Granovetter 1973"), ("dormant_ties", "Levin, Walter & Murnighan 2011"),
-     ("cadence", "Ferrazzi")],
+    [
+        ("weak_ties", "Granovetter 1973"),
+        ("dormant_ties", "Levin, Walter & Murnighan 2011"),
+        ("cadence", "Ferrazzi"),
+    ],
 )
 def test_evidence_cites_its_source_in_both_languages(code, cited):
     for lang in ("de", "en"):

@@ -151,8 +151,10 @@ RULE_TITLES: dict[str, dict[str, str]] = {
     "birthday": {"de": "Geburtstage", "en": "Birthdays"},
 }
 HOLIDAY_NOTES = {
-    True: {"de": " (ohne Wochenenden und bundesweite Feiertage)",
-           "en": " (skipping weekends and nationwide German public holidays)"},
+    True: {
+        "de": " (ohne Wochenenden und bundesweite Feiertage)",
+        "en": " (skipping weekends and nationwide German public holidays)",
+    },
     False: {"de": " (ohne Wochenenden)", "en": " (skipping weekends)"},
 }
 BIRTHDAY_CALL_NOTE = {
