@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vernetzt.core.pool import PersonRow, Pool, PositionRow
+from vernetzt.core.pool import PersonRow, Pool, PositionRow, normalize_text
 from vernetzt.core.ranking import GoalSpec, MeSpec, Weights, rank_pool
 from vernetzt.core.reasons import Reason, describe_reason
 
@@ -390,3 +390,15 @@ def test_random_pools_rank_finitely_sorted_and_explained(pool, goal, me, limit, 
             assert describe_reason(reason, "de", LABELS) and describe_reason(reason, "en", LABELS)
     everyone = rank_pool(pool, goal=goal, me=me, limit=len(pool), event_attendees=attendees)
     assert ids(ranked) == ids(everyone)[:limit], "top-K selection must agree with the full order"
+
+
+@given(
+    texts=st.lists(st.text(alphabet="abcü ß\n", max_size=8), max_size=8),
+    keywords=st.lists(st.text(alphabet="abcü ß", max_size=3), max_size=3),
+)
+def test_keyword_matching_over_distinct_texts_equals_substring_search(texts, keywords):
+    people = [PersonRow(person_id=i, headline=text) for i, text in enumerate(texts)]
+    pool = Pool.from_rows(people, region_codes=REGIONS)
+    needles = [normalize_text(k).strip() for k in keywords]
+    expected = [any(needle and needle in text for needle in needles) for text in pool.texts]
+    assert pool.texts_matching(keywords).tolist() == expected

@@ -224,7 +224,8 @@ class Pool:
         if not needles or not self.texts:
             return hits
         blob, starts = self._text_blob
-        pattern = re.compile("|".join(re.escape(needle) for needle in needles))
+        # Consuming the rest of the line yields at most one match per text.
+        pattern = re.compile("(?:" + "|".join(re.escape(needle) for needle in needles) + ")[^\n]*")
         found = np.fromiter((match.start() for match in pattern.finditer(blob)), dtype=np.int64)
         hits[np.searchsorted(starts, found, side="right") - 1] = True
         return hits

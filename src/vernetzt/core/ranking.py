@@ -207,7 +207,7 @@ def _segment_max(values: np.ndarray, indptr: np.ndarray, empty: float) -> np.nda
     return out
 
 
-def _text_hits(pool: Pool, text_ids: np.ndarray, matching: np.ndarray) -> np.ndarray:
+def _text_hits(text_ids: np.ndarray, matching: np.ndarray) -> np.ndarray:
     if not len(matching):
         return np.zeros(len(text_ids), dtype=bool)
     return (text_ids >= 0) & matching[np.maximum(text_ids, 0)]
@@ -221,10 +221,10 @@ def score_relevance(pool: Pool, goal: GoalSpec) -> tuple[np.ndarray, np.ndarray]
     )
     pos = pool.positions
     matching = pool.texts_matching(goal.keywords)
-    headline_hit = _text_hits(pool, pool.headline_text, matching)
+    headline_hit = _text_hits(pool.headline_text, matching)
     keyword_hit = (
-        _text_hits(pool, pos.title_text, matching)
-        | _text_hits(pool, pos.org_text, matching)
+        _text_hits(pos.title_text, matching)
+        | _text_hits(pos.org_text, matching)
         | headline_hit[pos.person_row]
     )
     lives = np.where(pos.is_current, pool.region_mask[pos.person_row], 0)
