@@ -286,13 +286,13 @@ def score_upward(
     return upward, role
 
 
-def score_reachability(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
-    """(reachability 0..1, best introduction path value 0..1) per person."""
+def score_reachability(pool: Pool) -> np.ndarray:
+    """Reachability 0..1 per person: direct, through the best introducer, second degree, or cold."""
     first = pool.degree == 1
     paths = score_introduction_paths(ties=pool.ties, first_degree=first, my_strength=pool.my_strength)
     reach = np.where(paths > 0, REACH_PATH_BASE + REACH_PATH_SPAN * paths, REACH_COLD)
     reach = np.where(pool.degree == 2, np.maximum(reach, REACH_SECOND_DEGREE), reach)
-    return np.where(first, REACH_FIRST_DEGREE, reach), paths
+    return np.where(first, REACH_FIRST_DEGREE, reach)
 
 
 def relationship_states(pool: Pool) -> np.ndarray:
@@ -319,7 +319,7 @@ def rank_pool(
     in reasons); ``only_event`` keeps only them. ``exclude_ids`` are person ids never to return
     (the user, people already in the goal's pipeline).
     """
-    weights = weights or goal.weights
+    weights = goal.weights if weights is None else weights
     n = len(pool)
     pos = pool.positions
     current_rank = _segment_max(np.where(pos.is_current, pos.seniority, -1).astype(np.int8), pos.indptr, -1)
@@ -334,7 +334,7 @@ def rank_pool(
 
     relevance, per_position = score_relevance(pool, goal)
     upward, role = score_upward(pool, me, current_rank=current_rank, at_my_org=at_my_org)
-    reach, _ = score_reachability(pool)
+    reach = score_reachability(pool)
     states = relationship_states(pool)
     relationship = np.select([states == s for s in RELATIONSHIP_VALUE], list(RELATIONSHIP_VALUE.values()))
     components = {
