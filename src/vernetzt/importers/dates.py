@@ -6,6 +6,7 @@ text that claims to be a date but is not one (31.02.1980), so callers can report
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
@@ -62,6 +63,8 @@ def slash_order(values: Iterable[str]) -> str:
     without proof the US order wins because LinkedIn and Outlook (English) write M/D.
     """
     for value in values:
+        if "/" not in value:
+            continue
         match = _NUMERIC.match(value.strip())
         if match and match.group(2) == "/":
             first, second = int(match.group(1)), int(match.group(3))
@@ -72,11 +75,13 @@ def slash_order(values: Iterable[str]) -> str:
     return "mdy"
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_date(text: str, *, order: str = "mdy", two_digit_century: int = 2000) -> date | None:
     """A calendar date in any of the spellings LinkedIn, Excel, Outlook and Google produce.
 
     `12 Mar 2024`, `7-Feb-22`, `Mar 14, 1982`, `2022-02-07`, `20220207`, `07.02.2022` (German: day
-    first), `2/7/2022` (slash: `order` decides), `0/0/00` (None).
+    first), `2/7/2022` (slash: `order` decides), `0/0/00` (None). Cached: a 30,000-row file repeats its
+    dates many times over.
     """
     text = text.strip()
     if not text or _NONE.match(text):

@@ -214,6 +214,7 @@ def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecor
         if not (first or last or url or email):
             skipped += 1
             continue
+        slug = slug_of(url)
         record = ContactRecord(
             line=line,
             source="linkedin",
@@ -223,8 +224,8 @@ def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecor
             emails=[email] if email else [],
             organization=cell(row, company_at),
             title=cell(row, position_at),
-            linkedin_url=normalize_linkedin_url(url) if url else "",
-            source_key=slug_of(url),
+            linkedin_url=f"https://www.linkedin.com/in/{slug}" if slug else normalize_linkedin_url(url),
+            source_key=slug,
         )
         raw_date = cell(row, connected_at)
         try:

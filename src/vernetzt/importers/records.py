@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 SOURCES = ("linkedin", "vcard", "google", "outlook", "attendees")
 
@@ -179,6 +179,8 @@ def clean_text(value: str) -> str:
     This is the one normalisation every imported value gets; exporters apply it too, so a value
     survives a round trip exactly when it is already clean.
     """
+    if value.isprintable():
+        return value.strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", value).strip()
 
@@ -193,28 +195,33 @@ def append_unique(items: list[str], value: str) -> None:
         items.append(value)
 
 
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?(/[^?#]*)?", re.IGNORECASE)
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
 _XING_HOST = re.compile(r"^(?:www\.|m\.)?xing\.(?:com|de)$")
+_PROFILE_PATH = re.compile(r"^/+([^/]+)/+([^/]+)")
 
 
-def _split_url(url: str) -> tuple[str, list[str]]:
-    url = clean_text(url)
-    if not url:
-        return "", []
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    host = (parts.hostname or "").casefold()
-    segments = [unquote(s) for s in parts.path.split("/") if s]
-    return host, segments
+def _profile(url: str) -> tuple[str, str]:
+    """("linkedin" | "xing" | "", slug) — one regex pass, because this runs for every imported row."""
+    match = _URL.match(url.strip())
+    if not match:
+        return "", ""
+    host = match[1].casefold()
+    path = _PROFILE_PATH.match(match[2] or "")
+    kind, slug = (path[1].casefold(), unquote(path[2])) if path else ("", "")
+    if _LINKEDIN_HOST.match(host):
+        return "linkedin", slug.casefold() if kind in ("in", "pub") else ""
+    if _XING_HOST.match(host):
+        return "xing", slug if kind == "profile" else ""
+    return "", ""
 
 
 def is_linkedin_url(url: str) -> bool:
-    return bool(_LINKEDIN_HOST.match(_split_url(url)[0]))
+    return _profile(url)[0] == "linkedin"
 
 
 def is_xing_url(url: str) -> bool:
-    return bool(_XING_HOST.match(_split_url(url)[0]))
+    return _profile(url)[0] == "xing"
 
 
 def slug_of(url: str) -> str:
@@ -223,26 +230,19 @@ def slug_of(url: str) -> str:
     LinkedIn: `https://de.linkedin.com/in/Katrin-Vogel-3a1b2c/?trk=x` → `katrin-vogel-3a1b2c` (slugs are
     case-insensitive). XING: `https://www.xing.com/profile/Clara_Nguyen` → `Clara_Nguyen`.
     """
-    host, segments = _split_url(url)
-    if _LINKEDIN_HOST.match(host):
-        if len(segments) >= 2 and segments[0].casefold() in ("in", "pub"):
-            return segments[1].casefold()
-        return ""
-    if _XING_HOST.match(host) and len(segments) >= 2 and segments[0].casefold() == "profile":
-        return segments[1]
-    return ""
+    return _profile(url)[1]
 
 
 def normalize_linkedin_url(url: str) -> str:
     """`https://www.linkedin.com/in/<slug>` for any spelling of a profile URL, else the cleaned input."""
-    slug = slug_of(url) if is_linkedin_url(url) else ""
-    return f"https://www.linkedin.com/in/{slug}" if slug else clean_text(url)
+    network, slug = _profile(url)
+    return f"https://www.linkedin.com/in/{slug}" if network == "linkedin" and slug else clean_text(url)
 
 
 def normalize_xing_url(url: str) -> str:
     """`https://www.xing.com/profile/<Name>` for any spelling of a profile URL, else the cleaned input."""
-    slug = slug_of(url) if is_xing_url(url) else ""
-    return f"https://www.xing.com/profile/{slug}" if slug else clean_text(url)
+    network, slug = _profile(url)
+    return f"https://www.xing.com/profile/{slug}" if network == "xing" and slug else clean_text(url)
 
 
 def add_url(record: ContactRecord, url: str) -> None:
@@ -250,13 +250,14 @@ def add_url(record: ContactRecord, url: str) -> None:
     url = clean_text(url)
     if not url:
         return
-    if is_linkedin_url(url) and slug_of(url):
-        normalized = normalize_linkedin_url(url)
+    network, slug = _profile(url)
+    if network == "linkedin" and slug:
+        normalized = f"https://www.linkedin.com/in/{slug}"
         if record.linkedin_url in ("", normalized):
             record.linkedin_url = normalized
             return
-    elif is_xing_url(url) and slug_of(url):
-        normalized = normalize_xing_url(url)
+    elif network == "xing" and slug:
+        normalized = f"https://www.xing.com/profile/{slug}"
         if record.xing_url in ("", normalized):
             record.xing_url = normalized
             return
