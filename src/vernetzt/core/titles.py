@@ -104,6 +104,8 @@ _ENTRY = _RANK["entry"]
 _DOWN = "down"
 # Weak function rows: defaults implied by a leader's title, beaten by any named department.
 _WEAK = 1
+# Seniority rows from this priority up are exceptions that decide the whole role (assistant to …).
+_ABSORBING = 90
 
 _GENDER_MARKER = re.compile(
     r"\(\s*(?:all\s+genders?|alle\s+geschlechter|gn\*?|[mwfdxi]|div|divers)"
@@ -126,14 +128,119 @@ class TitleClass:
     function: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Table:
-    """Rows of one rule file compiled into a single alternation, highest priority first, so one
-    ``finditer`` pass reports at each position the most specific rule that matches there."""
+_META = frozenset("\\.^$*+?{}[]()|")
+_ZERO_WIDTH = re.compile(r"\\b|\^|\(\?<?[=!]")
 
-    regex: re.Pattern[str]
+
+def _closing(pattern: str, opening: int) -> int:
+    """Index of the parenthesis closing the one at ``opening``."""
+    depth, index, in_class = 0, opening, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError(f"unbalanced pattern {pattern!r}")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    parts, start, index, in_class = [], 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            index = _closing(pattern, index)
+        elif char == "|":
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return [*parts, pattern[start:]]
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The literal text every match of ``alternative`` starts with ("" when it starts otherwise)."""
+    index = 0
+    while (found := _ZERO_WIDTH.match(alternative, index)) is not None:
+        index = found.end() if found.group() in ("\\b", "^") else _closing(alternative, index) + 1
+    literal = []
+    while index < len(alternative):
+        char = alternative[index]
+        if char == "\\" and index + 1 < len(alternative) and alternative[index + 1] in _META:
+            literal.append(alternative[index + 1])
+            index += 2
+        elif char in _META:
+            break
+        else:
+            literal.append(char)
+            index += 1
+    if alternative[index : index + 1] in ("?", "*", "{") and literal:
+        literal.pop()
+    return "".join(literal)
+
+
+def _expand(alternative: str) -> list[str]:
+    """Distribute a leading non-capturing group: ``\\b(?:a|b)c`` → ``\\bac``, ``\\bbc``, so that
+    more alternatives start with a literal the index can use."""
+    index = 0
+    while (found := _ZERO_WIDTH.match(alternative, index)) is not None:
+        index = found.end() if found.group() in ("\\b", "^") else _closing(alternative, index) + 1
+    if not alternative.startswith("(?:", index):
+        return [alternative]
+    end = _closing(alternative, index)
+    if alternative[end + 1 : end + 2] in ("?", "*", "+", "{"):
+        return [alternative]
+    head, tail = alternative[:index], alternative[end + 1 :]
+    return [head + inner + tail for inner in _alternatives(alternative[index + 3 : end])]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The rows of one rule file, split into their alternatives, each its own small regex, indexed
+    by the first characters of the literal each match starts with. A title is tried only against
+    the alternatives whose literal it contains: a single alternation of all rows scans every
+    position with every rule and is an order of magnitude slower."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    rows: tuple[int, ...]
     values: tuple[str, ...]
     priorities: tuple[int, ...]
+    by_trigram: dict[str, tuple[tuple[str, int], ...]]
+    by_bigram: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+    def matches(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """(row, match) for every alternative that matches ``text``, in file order."""
+        found = set(self.always)
+        bigrams = {text[index : index + 2] for index in range(len(text) - 1)}
+        for bigram in bigrams & self.by_bigram.keys():
+            found.update(self.by_bigram[bigram])
+        for trigram in {text[index : index + 3] for index in range(len(text) - 2)} & self.by_trigram.keys():
+            for literal, alternative in self.by_trigram[trigram]:
+                if literal in text:
+                    found.add(alternative)
+        result = []
+        for alternative in sorted(found):
+            match = self.patterns[alternative].search(text)
+            if match is not None:
+                result.append((self.rows[alternative], match))
+        return result
 
 
 def _read_rows(name: str, width: int) -> list[list[str]]:
@@ -149,61 +256,80 @@ def _read_rows(name: str, width: int) -> list[list[str]]:
     return rows
 
 
-def _compile_table(name: str, allowed: frozenset[str]) -> _Table:
-    rows = _read_rows(name, 3)
-    rows.sort(key=lambda cells: -int(cells[2]))
-    for cells in rows:
-        if cells[1] not in allowed:
+def _compile_rules(name: str, rows: list[list[str]], allowed: frozenset[str] | None) -> _Rules:
+    patterns, owners = [], []
+    by_trigram: dict[str, list[tuple[str, int]]] = {}
+    by_bigram: dict[str, list[int]] = {}
+    always = []
+    for row, cells in enumerate(rows):
+        if allowed is not None and cells[1] not in allowed:
             raise ValueError(f"{name}: unknown value {cells[1]!r} for pattern {cells[0]!r}")
-        if re.compile(cells[0]).groups:
-            raise ValueError(f"{name}: pattern {cells[0]!r} must use (?:...) instead of capturing groups")
-    alternation = "|".join(f"(?P<r{index}>{cells[0]})" for index, cells in enumerate(rows))
-    return _Table(
-        regex=re.compile(alternation),
+        pattern = cells[0].replace("ß", "ss")
+        re.compile(pattern)
+        for part in _alternatives(pattern):
+            for alternative in _expand(part):
+                number = len(patterns)
+                patterns.append(re.compile(alternative))
+                owners.append(row)
+                literal = _literal_prefix(alternative)
+                if len(literal) >= 3:
+                    by_trigram.setdefault(literal[:3], []).append((literal, number))
+                elif len(literal) == 2:
+                    by_bigram.setdefault(literal, []).append(number)
+                else:
+                    always.append(number)
+    return _Rules(
+        patterns=tuple(patterns),
+        rows=tuple(owners),
         values=tuple(cells[1] for cells in rows),
-        priorities=tuple(int(cells[2]) for cells in rows),
+        priorities=tuple(int(cells[2]) if allowed is not None else 0 for cells in rows),
+        by_trigram={key: tuple(entries) for key, entries in by_trigram.items()},
+        by_bigram={key: tuple(entries) for key, entries in by_bigram.items()},
+        always=tuple(always),
     )
 
 
 @cache
-def _seniority_table() -> _Table:
-    return _compile_table("titles_seniority.tsv", frozenset((*SENIORITY_LEVELS, _DOWN)))
+def _seniority_rules() -> _Rules:
+    name = "titles_seniority.tsv"
+    return _compile_rules(name, _read_rows(name, 3), frozenset((*SENIORITY_LEVELS, _DOWN)))
 
 
 @cache
-def _function_table() -> _Table:
-    return _compile_table("titles_function.tsv", frozenset(FUNCTIONS))
+def _function_rules() -> _Rules:
+    name = "titles_function.tsv"
+    return _compile_rules(name, _read_rows(name, 3), frozenset(FUNCTIONS))
 
 
 @cache
-def _normalizer() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    rows = _read_rows("titles_normalize.tsv", 2)
-    for cells in rows:
-        if re.compile(cells[0]).groups:
-            raise ValueError(f"titles_normalize.tsv: pattern {cells[0]!r} must not capture")
-    regex = re.compile("|".join(f"(?P<n{index}>{cells[0]})" for index, cells in enumerate(rows)))
-    return regex, tuple(cells[1] for cells in rows)
+def _normalize_rules() -> _Rules:
+    name = "titles_normalize.tsv"
+    # Replacements are literal text; escape backslashes so re.sub does not read them as references.
+    rows = [[cells[0], cells[1].replace("\\", "\\\\")] for cells in _read_rows(name, 2)]
+    return _compile_rules(name, rows, None)
 
 
 def _normalize(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title).lower()
+    # ß → ss on both sides, since upper-case text has no ß ("AUSSENDIENST").
+    text = unicodedata.normalize("NFKC", title).lower().replace("ß", "ss")
     text = _GENDER_MARKER.sub(" ", text)
     text = _GENDER_SUFFIX.sub("", text)
-    regex, replacements = _normalizer()
-    text = regex.sub(lambda match: replacements[int(match.lastgroup[1:])], text)
+    rules = _normalize_rules()
+    for row, match in rules.matches(text):
+        text = match.re.sub(rules.values[row], text)
     text = _FEMININE.sub(r"\1", text)
     text = _PUNCTUATION.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
-def _level_of(role: str) -> int | None:
-    """The rank the role's own words give it, or None when it names no level."""
-    table = _seniority_table()
+@lru_cache(maxsize=65536)
+def _level_of(role: str) -> tuple[int, int] | None:
+    """(rank, priority of the deciding row) the role's own words give it, or None without a level."""
+    rules = _seniority_rules()
     best: tuple[int, int] | None = None
     down_priority = -1
-    for match in table.regex.finditer(role):
-        index = int(match.lastgroup[1:])
-        value, priority = table.values[index], table.priorities[index]
+    for row, _match in rules.matches(role):
+        value, priority = rules.values[row], rules.priorities[row]
         if value == _DOWN:
             down_priority = max(down_priority, priority)
         elif best is None or (priority, _RANK[value]) > best:
@@ -213,42 +339,47 @@ def _level_of(role: str) -> int | None:
     priority, rank = best
     if down_priority >= priority and rank > _ENTRY:
         rank -= 1
-    return rank
+    return rank, priority
 
 
+@lru_cache(maxsize=65536)
 def _function_of(role: str) -> tuple[str, int] | None:
-    table = _function_table()
+    rules = _function_rules()
     best: tuple[int, int, str] | None = None
-    for match in table.regex.finditer(role):
-        index = int(match.lastgroup[1:])
-        candidate = (table.priorities[index], -match.start(), table.values[index])
+    for row, match in rules.matches(role):
+        candidate = (rules.priorities[row], -match.start(), rules.values[row])
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     return None if best is None else (best[2], best[0])
 
 
-def _roles_of(segment: str) -> list[str]:
-    """Split a segment at conjunctions, gluing pieces that name no level to their neighbour."""
+def _roles_of(segment: str) -> list[tuple[int, str]]:
+    """Split a segment at conjunctions into (rank, role), gluing pieces that name no level to their
+    neighbour. An exception row ("Assistant to the CEO & Founder") absorbs the rest of the segment,
+    because what follows names whom the role serves."""
     parts = _SOFT_SPLIT.split(segment)
     pieces, separators = parts[0::2], parts[1::2]
-    roles: list[str] = []
+    roles: list[list] = []
     pending = ""
+    absorbing = False
     for position, piece in enumerate(pieces):
         joiner = separators[position - 1] if position else ""
-        if _level_of(piece) is None:
+        level = None if absorbing else _level_of(piece)
+        if level is None:
             if roles and not pending:
-                roles[-1] += joiner + piece
+                roles[-1][1] += joiner + piece
             else:
                 pending += (joiner if pending else "") + piece
             continue
-        roles.append(pending + (joiner if pending else "") + piece)
+        roles.append([level[0], pending + (joiner if pending else "") + piece])
+        absorbing = level[1] >= _ABSORBING
         pending = ""
     if pending:
         if roles:
-            roles[-1] += " " + pending
+            roles[-1][1] += " " + pending
         else:
-            roles.append(pending)
-    return [role for role in roles if role.strip()]
+            roles.append([-1, pending])
+    return [(rank, role) for rank, role in roles if role.strip()]
 
 
 @lru_cache(maxsize=262144)
@@ -258,9 +389,7 @@ def classify_title(title: str) -> TitleClass:
     roles: list[tuple[int, str]] = []
     for segment in _HARD_SPLIT.split(text):
         segment = _COMPANY_TAIL.sub("", segment).strip(" -/&+")
-        for role in _roles_of(segment):
-            level = _level_of(role)
-            roles.append((-1 if level is None else level, role))
+        roles.extend(_roles_of(segment))
     if not roles:
         return TitleClass(seniority="entry", function="other")
     ordered = sorted(range(len(roles)), key=lambda index: (-roles[index][0], index))
