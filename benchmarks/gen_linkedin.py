@@ -1,6 +1,6 @@
 """A realistic LinkedIn Connections.csv of any size, and the time `parse_linkedin_export` needs for it.
 
-    .venv/bin/python benchmarks/gen_linkedin.py [ROWS] [--write PATH]
+.venv/bin/python benchmarks/gen_linkedin.py [ROWS] [--write PATH]
 """
 
 from __future__ import annotations
@@ -12,22 +12,80 @@ from pathlib import Path
 
 from vernetzt.importers.linkedin import parse_linkedin_export
 
-FIRST = ["Katrin", "Daniel", "Priya", "Lena", "Jürgen", "Ömer", "Zoë", "Minh", "Siobhán", "Łukasz", "Anna",
-         "Thomas", "Mei", "Ahmed", "Sofía", "Björn", "Chloé", "Raj", "Ingrid", "Kwame"]
-LAST = ["Vogel", "Ortmann", "Raman", "Brandt", "Weiß", "Yıldız", "Müller", "Nguyen", "O'Neill", "Kowalski",
-        "Schmidt", "Berger", "Chen", "Hassan", "García", "Schäfer", "Dubois", "Patel", "Larsen", "Mensah"]
-COMPANIES = ["Elbe Terminal Services GmbH", "Westfalen Fördertechnik AG", "Harbourline Logistics Pte. Ltd.",
-             "Brandt, Kühn & Partner", "Rhein Cargo GmbH", "DHL Supply Chain", "Maersk", "Siemens AG",
-             "Kuehne + Nagel", "Stadtwerke Musterstadt"]
-TITLES = ["Leiterin Kontraktlogistik", "Head of Intralogistics", "VP Supply Chain, Southeast Asia",
-          "Partnerin", "Disponent", "Geschäftsführer", "Supply Chain Director", "Werkstudentin Logistik",
-          "Teamleiter Lager", "Chief Operating Officer"]
+FIRST = [
+    "Katrin",
+    "Daniel",
+    "Priya",
+    "Lena",
+    "Jürgen",
+    "Ömer",
+    "Zoë",
+    "Minh",
+    "Siobhán",
+    "Łukasz",
+    "Anna",
+    "Thomas",
+    "Mei",
+    "Ahmed",
+    "Sofía",
+    "Björn",
+    "Chloé",
+    "Raj",
+    "Ingrid",
+    "Kwame",
+]
+LAST = [
+    "Vogel",
+    "Ortmann",
+    "Raman",
+    "Brandt",
+    "Weiß",
+    "Yıldız",
+    "Müller",
+    "Nguyen",
+    "O'Neill",
+    "Kowalski",
+    "Schmidt",
+    "Berger",
+    "Chen",
+    "Hassan",
+    "García",
+    "Schäfer",
+    "Dubois",
+    "Patel",
+    "Larsen",
+    "Mensah",
+]
+COMPANIES = [
+    "Elbe Terminal Services GmbH",
+    "Westfalen Fördertechnik AG",
+    "Harbourline Logistics Pte. Ltd.",
+    "Brandt, Kühn & Partner",
+    "Rhein Cargo GmbH",
+    "DHL Supply Chain",
+    "Maersk",
+    "Siemens AG",
+    "Kuehne + Nagel",
+    "Stadtwerke Musterstadt",
+]
+TITLES = [
+    "Leiterin Kontraktlogistik",
+    "Head of Intralogistics",
+    "VP Supply Chain, Southeast Asia",
+    "Partnerin",
+    "Disponent",
+    "Geschäftsführer",
+    "Supply Chain Director",
+    "Werkstudentin Logistik",
+    "Teamleiter Lager",
+    "Chief Operating Officer",
+]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 PREAMBLE = (
-    "Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are "
+    'Notes:\r\n"When exporting your connection data, you may notice that some of the email addresses are '
     "missing. You will only see email addresses for connections who have allowed their connections to see "
     "or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. "
-    "You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\r\n\r\n"
+    'You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\r\n\r\n'
 )
 
 
@@ -62,8 +120,10 @@ def main(argv: list[str]) -> None:
         started = time.perf_counter()
         export = parse_linkedin_export(data, filename="Connections.csv")
         timings.append(time.perf_counter() - started)
-    print(f"parse_linkedin_export: {rows} rows ({len(data) / 1e6:.1f} MB) → {len(export.connections)} "
-          f"connections, {export.skipped} hidden; best of 5: {min(timings) * 1000:.0f} ms")
+    print(
+        f"parse_linkedin_export: {rows} rows ({len(data) / 1e6:.1f} MB) → {len(export.connections)} "
+        f"connections, {export.skipped} hidden; best of 5: {min(timings) * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -82,8 +82,10 @@ def test_german_bad_rows_do_not_stop_good_ones(read_data):
     kaethe, oemer = result.records
     assert kaethe.birthday is None and kaethe.phones == ["0171 1234567"]
     assert oemer.birthday == Birthday(3, 1, 1979) and oemer.labels == ["Logistik"]
-    assert [(e.line, e.code, e.field) for e in result.errors] == [(2, "invalid_date", "Geburtstag"),
-                                                                  (3, "no_name_or_email", "")]
+    assert [(e.line, e.code, e.field) for e in result.errors] == [
+        (2, "invalid_date", "Geburtstag"),
+        (3, "no_name_or_email", ""),
+    ]
     assert result.errors[0].params["value"] == "31.02.1980"
 
 
@@ -111,7 +113,14 @@ def test_detect_layout(header, layout):
 
 @pytest.mark.parametrize(
     ("cell", "value"),
-    [("'=1+1", "=1+1"), ("''=1", "'=1"), ("'+49 40", "+49 40"), ("'Ahmed", "'Ahmed"), ("'", "'"), ("=x", "=x")],
+    [
+        ("'=1+1", "=1+1"),
+        ("''=1", "'=1"),
+        ("'+49 40", "+49 40"),
+        ("'Ahmed", "'Ahmed"),
+        ("'", "'"),
+        ("=x", "=x"),
+    ],
 )
 def test_unescape_formula(cell, value):
     assert unescape_formula(cell) == value

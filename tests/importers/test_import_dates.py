@@ -33,7 +33,9 @@ def test_parse_date(text, order, expected):
     assert parse_date(text, order=order) == expected
 
 
-@pytest.mark.parametrize("text", ["31.02.1980", "32 Jan 2020", "13/13/2020", "12 Foo 2020", "yesterday", "2020-13-01"])
+@pytest.mark.parametrize(
+    "text", ["31.02.1980", "32 Jan 2020", "13/13/2020", "12 Foo 2020", "yesterday", "2020-13-01"]
+)
 def test_parse_date_rejects(text):
     with pytest.raises(ValueError):
         parse_date(text)
@@ -41,8 +43,13 @@ def test_parse_date_rejects(text):
 
 @pytest.mark.parametrize(
     ("values", "order"),
-    [(["07/02/2022", "13/02/2022"], "dmy"), (["07/02/2022", "02/13/2022"], "mdy"), (["07/02/2022"], "mdy"),
-     (["12 Mar 2024", ""], "mdy"), (["1.2.2020", "13.2.2020"], "mdy")],
+    [
+        (["07/02/2022", "13/02/2022"], "dmy"),
+        (["07/02/2022", "02/13/2022"], "mdy"),
+        (["07/02/2022"], "mdy"),
+        (["12 Mar 2024", ""], "mdy"),
+        (["1.2.2020", "13.2.2020"], "mdy"),
+    ],
 )
 def test_slash_order_needs_proof_for_day_first(values, order):
     assert slash_order(values) == order
@@ -75,8 +82,13 @@ def test_parse_birthday_rejects_impossible_day():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Oct 2021", date(2021, 10, 1)), ("Sep 2021", date(2021, 9, 1)), ("2016", date(2016, 1, 1)),
-     ("04/2016", date(2016, 4, 1)), ("", None)],
+    [
+        ("Oct 2021", date(2021, 10, 1)),
+        ("Sep 2021", date(2021, 9, 1)),
+        ("2016", date(2016, 1, 1)),
+        ("04/2016", date(2016, 4, 1)),
+        ("", None),
+    ],
 )
 def test_parse_month(text, expected):
     assert parse_month(text) == expected

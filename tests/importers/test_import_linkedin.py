@@ -84,11 +84,19 @@ def test_profile_positions_education(read_data):
     assert profile.geo_location == "Dortmund, North Rhine-Westphalia, Germany"
     assert profile.birthday == Birthday(3, 14, 1982)
     current, previous = profile.positions
-    assert (current.organization, current.start, current.end) == ("Muster Maschinenbau GmbH", date(2021, 10, 1), None)
+    assert (current.organization, current.start, current.end) == (
+        "Muster Maschinenbau GmbH",
+        date(2021, 10, 1),
+        None,
+    )
     assert current.location == "Dortmund, Germany"
     assert (previous.start, previous.end) == (date(2016, 4, 1), date(2021, 9, 1))
     [school] = profile.schools
-    assert (school.school, school.start_year, school.end_year) == ("Technische Universität Dortmund", 2007, 2012)
+    assert (school.school, school.start_year, school.end_year) == (
+        "Technische Universität Dortmund",
+        2007,
+        2012,
+    )
     assert school.degree == "Master of Science - Logistik" and school.activities == "Segelclub"
 
 
@@ -106,8 +114,10 @@ def test_messages_and_invitations(read_data):
 
 
 def test_zip_in_subfolder_with_mac_junk_and_upper_case_names(read_data):
-    junk = {"__MACOSX/Basic_LinkedInDataExport/._Connections.csv": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
-            "Basic_LinkedInDataExport/Rich_Media.csv": b"\x89PNG\r\n\x1a\n"}
+    junk = {
+        "__MACOSX/Basic_LinkedInDataExport/._Connections.csv": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+        "Basic_LinkedInDataExport/Rich_Media.csv": b"\x89PNG\r\n\x1a\n",
+    }
     data = _export_zip(prefix="Basic_LinkedInDataExport/", extra=junk, upper=True)
     export = parse_linkedin_export(data, filename="Basic_LinkedInDataExport_11-27-2026.zip")
     assert len(export.connections) == 4
@@ -123,7 +133,9 @@ def test_shallowest_copy_wins_when_a_file_occurs_twice():
 
 
 def test_notes_file_is_read_when_present(read_data):
-    export = parse_linkedin_export(_export_zip(extra={"Notes.csv": read_data("ugly/Notes.csv")}), filename="e.zip")
+    export = parse_linkedin_export(
+        _export_zip(extra={"Notes.csv": read_data("ugly/Notes.csv")}), filename="e.zip"
+    )
     [note] = export.notes
     assert (note.slug, note.name) == ("dortmann", "Daniel Ortmann")
     assert note.text == "Mag Rennrad, Tochter studiert in Delft"
@@ -132,8 +144,13 @@ def test_notes_file_is_read_when_present(read_data):
 
 @pytest.mark.parametrize(
     ("name", "attribute"),
-    [("Profile.csv", "profile"), ("messages.csv", "messages"), ("Invitations.csv", "invitations"),
-     ("Positions.csv", "profile"), ("Education.csv", "profile")],
+    [
+        ("Profile.csv", "profile"),
+        ("messages.csv", "messages"),
+        ("Invitations.csv", "invitations"),
+        ("Positions.csv", "profile"),
+        ("Education.csv", "profile"),
+    ],
 )
 def test_single_csv_is_recognised_by_its_header(name, attribute):
     renamed = "upload.csv"
@@ -150,15 +167,17 @@ def test_path_argument_reads_the_file():
 
 def test_bad_message_rows_are_reported_and_others_kept():
     data = (
-        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\r\n"
-        "c1,A,https://www.linkedin.com/in/a,B,https://www.linkedin.com/in/b,not a date,Hi,INBOX\r\n"
-        "c1,B,https://www.linkedin.com/in/b,A,https://www.linkedin.com/in/a,,Hi,INBOX\r\n"
-        "c1,B,https://www.linkedin.com/in/b,\"A, C\",\"https://www.linkedin.com/in/a,https://www.linkedin.com/in/c\","
-        "2024-01-02 03:04:05 UTC,Hallo,SENT\r\n"
-    ).encode()
+        b"CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\r\n"
+        b"c1,A,https://www.linkedin.com/in/a,B,https://www.linkedin.com/in/b,not a date,Hi,INBOX\r\n"
+        b"c1,B,https://www.linkedin.com/in/b,A,https://www.linkedin.com/in/a,,Hi,INBOX\r\n"
+        b'c1,B,https://www.linkedin.com/in/b,"A, C","https://www.linkedin.com/in/a,https://www.linkedin.com/in/c",'
+        b"2024-01-02 03:04:05 UTC,Hallo,SENT\r\n"
+    )
     export = parse_linkedin_export(data, filename="messages.csv")
-    assert [(e.line, e.code, e.field) for e in export.errors] == [(2, "invalid_date", "DATE"),
-                                                                     (3, "missing_value", "DATE")]
+    assert [(e.line, e.code, e.field) for e in export.errors] == [
+        (2, "invalid_date", "DATE"),
+        (3, "missing_value", "DATE"),
+    ]
     [message] = export.messages
     assert message.to_slugs == ["a", "c"] and message.to_names == "A, C"
 

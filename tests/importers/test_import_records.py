@@ -43,28 +43,45 @@ def test_slug_of(url, slug):
 
 
 def test_normalized_profile_urls():
-    assert normalize_linkedin_url(" https://de.linkedin.com/in/Dortmann/ ") == "https://www.linkedin.com/in/dortmann"
-    assert normalize_xing_url("http://xing.com/profile/Clara_Nguyen/cv") == "https://www.xing.com/profile/Clara_Nguyen"
+    assert (
+        normalize_linkedin_url(" https://de.linkedin.com/in/Dortmann/ ")
+        == "https://www.linkedin.com/in/dortmann"
+    )
+    assert (
+        normalize_xing_url("http://xing.com/profile/Clara_Nguyen/cv")
+        == "https://www.xing.com/profile/Clara_Nguyen"
+    )
     assert normalize_linkedin_url("https://example.com/x") == "https://example.com/x"
 
 
 def test_add_url_files_profiles_once_and_keeps_others():
     record = ContactRecord(line=1, source="vcard")
-    for url in ("https://www.linkedin.com/in/a", "https://de.linkedin.com/in/A/", "https://www.linkedin.com/in/b",
-                "https://xing.com/profile/X", "https://example.com", "https://example.com", ""):
+    for url in (
+        "https://www.linkedin.com/in/a",
+        "https://de.linkedin.com/in/A/",
+        "https://www.linkedin.com/in/b",
+        "https://xing.com/profile/X",
+        "https://example.com",
+        "https://example.com",
+        "",
+    ):
         add_url(record, url)
     assert record.linkedin_url == "https://www.linkedin.com/in/a"
     assert record.xing_url == "https://www.xing.com/profile/X"
     assert record.other_urls == ["https://www.linkedin.com/in/b", "https://example.com"]
 
 
-@pytest.mark.parametrize(("month", "day", "year"), [(2, 29, None), (2, 29, 2000), (12, 31, 1999), (1, 1, 1900)])
+@pytest.mark.parametrize(
+    ("month", "day", "year"), [(2, 29, None), (2, 29, 2000), (12, 31, 1999), (1, 1, 1900)]
+)
 def test_valid_birthdays(month, day, year):
     assert Birthday(month=month, day=day, year=year).day == day
 
 
-@pytest.mark.parametrize(("month", "day", "year"), [(2, 29, 1999), (2, 30, None), (13, 1, None), (0, 1, 1980),
-                                                    (4, 31, None), (4, 15, 1604), (4, 15, 0)])
+@pytest.mark.parametrize(
+    ("month", "day", "year"),
+    [(2, 29, 1999), (2, 30, None), (13, 1, None), (0, 1, 1980), (4, 31, None), (4, 15, 1604), (4, 15, 0)],
+)
 def test_invalid_birthdays(month, day, year):
     with pytest.raises(ValueError):
         Birthday(month=month, day=day, year=year)
@@ -72,7 +89,13 @@ def test_invalid_birthdays(month, day, year):
 
 @pytest.mark.parametrize(
     ("raw", "clean"),
-    [("  Anna ", "Anna"), ("a\r\nb\rc", "a\nb\nc"), ("a\x00b\x07", "ab"), ("tab\tinside", "tab\tinside"), ("", "")],
+    [
+        ("  Anna ", "Anna"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("a\x00b\x07", "ab"),
+        ("tab\tinside", "tab\tinside"),
+        ("", ""),
+    ],
 )
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
@@ -80,8 +103,13 @@ def test_clean_text(raw, clean):
 
 @pytest.mark.parametrize(
     ("header", "folded"),
-    [("E-Mail-Adresse", "emailadresse"), (" Straße geschäftlich ", "strassegeschaeftlich"),
-     ("\ufeffFirst Name", "firstname"), ("Land/Region", "landregion"), ("Müller", "mueller")],
+    [
+        ("E-Mail-Adresse", "emailadresse"),
+        (" Straße geschäftlich ", "strassegeschaeftlich"),
+        ("\ufeffFirst Name", "firstname"),
+        ("Land/Region", "landregion"),
+        ("Müller", "mueller"),
+    ],
 )
 def test_fold_header(header, folded):
     assert fold_header(header) == folded
@@ -92,7 +120,9 @@ _ROW_PARAMS = {"invalid_date": {"value": "31.02.1980"}}
 
 @pytest.mark.parametrize("code", sorted(_ROW_MESSAGES))
 def test_every_row_error_reads_in_both_languages(code):
-    err = RowError(line=7, code=code, params=_ROW_PARAMS.get(code, {}), field="Geburtstag", file="kontakte.csv")
+    err = RowError(
+        line=7, code=code, params=_ROW_PARAMS.get(code, {}), field="Geburtstag", file="kontakte.csv"
+    )
     german, english = describe_error(err, "de"), describe_error(err, "en")
     assert german != english
     assert "7" in german and "7" in english
@@ -101,8 +131,11 @@ def test_every_row_error_reads_in_both_languages(code):
         assert "Geburtstag" in german and "Geburtstag" in english
 
 
-_FILE_PARAMS = {"binary_file": {"kind": "PNG image"}, "no_header": {"expected": "First Name"},
-                "zip_too_large": {"limit": "1024"}}
+_FILE_PARAMS = {
+    "binary_file": {"kind": "PNG image"},
+    "no_header": {"expected": "First Name"},
+    "zip_too_large": {"limit": "1024"},
+}
 
 
 @pytest.mark.parametrize("code", sorted(_FILE_MESSAGES))

@@ -71,10 +71,14 @@ def _is_header(cells):
 def test_read_table_finds_delimiter_and_header_after_preamble(delimiter):
     text = (
         'Teilnehmerliste, Stand 1. März\r\n"Hinweis: bitte; nicht | weitergeben"\r\n\r\n'
-        + delimiter.join(["Name", "Firma", "Ort"]) + "\r\n"
-        + delimiter.join(["Anna", '"Kühn, Brandt & Partner; KG"', "Köln"]) + "\r\n"
-        + delimiter.join(["Bernd", '"zwei\r\nZeilen"', "Bonn"]) + "\r\n"
-        + delimiter.join(["Carla", "X", "Ulm"]) + "\r\n"
+        + delimiter.join(["Name", "Firma", "Ort"])
+        + "\r\n"
+        + delimiter.join(["Anna", '"Kühn, Brandt & Partner; KG"', "Köln"])
+        + "\r\n"
+        + delimiter.join(["Bernd", '"zwei\r\nZeilen"', "Bonn"])
+        + "\r\n"
+        + delimiter.join(["Carla", "X", "Ulm"])
+        + "\r\n"
     )
     table = read_table(text.encode("cp1252"), filename="t.csv", is_header=_is_header, expected="Name, Firma")
     assert table.delimiter == delimiter

@@ -97,8 +97,11 @@ def test_truncated_file_is_refused_naming_the_card(read_data):
 
 @pytest.mark.parametrize(
     ("data", "code"),
-    [(b"First Name,Last Name\nAnna,Voss\n", "not_vcard"), (b"\x89PNG\r\n\x1a\n\x00", "binary_file"),
-     (b"END:VCARD\r\n", "not_vcard")],
+    [
+        (b"First Name,Last Name\nAnna,Voss\n", "not_vcard"),
+        (b"\x89PNG\r\n\x1a\n\x00", "binary_file"),
+        (b"END:VCARD\r\n", "not_vcard"),
+    ],
 )
 def test_files_without_cards_are_refused(data, code):
     with pytest.raises(ImportFormatError) as caught:
@@ -108,9 +111,15 @@ def test_files_without_cards_are_refused(data, code):
 
 @pytest.mark.parametrize(
     ("value", "birthday"),
-    [("--0415", Birthday(4, 15)), ("--04-15", Birthday(4, 15)), ("19680511", Birthday(5, 11, 1968)),
-     ("1968-05-11", Birthday(5, 11, 1968)), ("1968-05-11T00:00:00Z", Birthday(5, 11, 1968)),
-     ("1604-11-02", Birthday(11, 2)), ("0000-03-01", Birthday(3, 1))],
+    [
+        ("--0415", Birthday(4, 15)),
+        ("--04-15", Birthday(4, 15)),
+        ("19680511", Birthday(5, 11, 1968)),
+        ("1968-05-11", Birthday(5, 11, 1968)),
+        ("1968-05-11T00:00:00Z", Birthday(5, 11, 1968)),
+        ("1604-11-02", Birthday(11, 2)),
+        ("0000-03-01", Birthday(3, 1)),
+    ],
 )
 def test_birthday_forms(value, birthday):
     data = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:X\r\nBDAY:{value}\r\nEND:VCARD\r\n".encode()

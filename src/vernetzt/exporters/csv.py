@@ -23,11 +23,29 @@ from vernetzt.importers.contacts_csv import FORMULA_TRIGGERS, GOOGLE_MULTI_SEPAR
 from vernetzt.importers.records import ContactRecord, clean_text
 
 HEADER = [
-    "First Name", "Middle Name", "Last Name", "Full Name", "Organization Name", "Organization Title",
-    "Organization Department", "Birthday", "Notes", "Labels", "E-mail 1 - Label", "E-mail 1 - Value",
-    "Phone 1 - Label", "Phone 1 - Value", "Address 1 - Label", "Address 1 - City", "Address 1 - Country",
-    "Website 1 - Label", "Website 1 - Value", "Website 2 - Label", "Website 2 - Value",
-    "Website 3 - Label", "Website 3 - Value",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Full Name",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Address 1 - Label",
+    "Address 1 - City",
+    "Address 1 - Country",
+    "Website 1 - Label",
+    "Website 1 - Value",
+    "Website 2 - Label",
+    "Website 2 - Value",
+    "Website 3 - Label",
+    "Website 3 - Value",
 ]
 
 
@@ -53,13 +71,29 @@ def _row(record: ContactRecord) -> list[str]:
     linkedin, xing, others = _cell(record.linkedin_url), _cell(record.xing_url), _multi(record.other_urls)
     city, country = _cell(record.city), _cell(record.country)
     return [
-        _cell(record.first_name), "", _cell(record.last_name), _cell(record.full_name),
-        _cell(record.organization), _cell(record.title), _cell(record.department), _cell(birthday),
-        _cell(record.notes), _multi(record.labels),
-        "* Other" if emails else "", emails, "Mobile" if phones else "", phones,
-        "Work" if city or country else "", city, country,
-        "LinkedIn" if linkedin else "", linkedin, "XING" if xing else "", xing,
-        "Website" if others else "", others,
+        _cell(record.first_name),
+        "",
+        _cell(record.last_name),
+        _cell(record.full_name),
+        _cell(record.organization),
+        _cell(record.title),
+        _cell(record.department),
+        _cell(birthday),
+        _cell(record.notes),
+        _multi(record.labels),
+        "* Other" if emails else "",
+        emails,
+        "Mobile" if phones else "",
+        phones,
+        "Work" if city or country else "",
+        city,
+        country,
+        "LinkedIn" if linkedin else "",
+        linkedin,
+        "XING" if xing else "",
+        xing,
+        "Website" if others else "",
+        others,
     ]
 
 

@@ -32,14 +32,53 @@ from vernetzt.importers.sniff import HEADER_SCAN_ROWS, cell, is_blank, read_tabl
 
 # Field → folded header spellings, most specific first (a "Position" column beats a "Titel" column).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "full": ("name", "fullname", "vollstaendigername", "teilnehmer", "teilnehmerin", "teilnehmername",
-             "attendee", "attendeename", "participant", "participantname", "kontakt", "person"),
+    "full": (
+        "name",
+        "fullname",
+        "vollstaendigername",
+        "nachnamevorname",
+        "vornamenachname",
+        "namevorname",
+        "lastnamefirstname",
+        "firstnamelastname",
+        "teilnehmer",
+        "teilnehmerin",
+        "teilnehmername",
+        "attendee",
+        "attendeename",
+        "participant",
+        "participantname",
+        "kontakt",
+        "person",
+    ),
     "first": ("vorname", "firstname", "givenname", "rufname", "first"),
     "last": ("nachname", "lastname", "surname", "familyname", "familienname", "zuname", "last"),
-    "organization": ("firma", "unternehmen", "organisation", "organization", "company", "companyname",
-                     "firmenname", "arbeitgeber", "employer", "institution", "organisationunternehmen"),
-    "title": ("position", "jobtitle", "jobtitel", "funktion", "berufsbezeichnung", "stellenbezeichnung",
-              "rolle", "role", "job", "titel", "title"),
+    "organization": (
+        "firma",
+        "unternehmen",
+        "organisation",
+        "organization",
+        "company",
+        "companyname",
+        "firmenname",
+        "arbeitgeber",
+        "employer",
+        "institution",
+        "organisationunternehmen",
+    ),
+    "title": (
+        "position",
+        "jobtitle",
+        "jobtitel",
+        "funktion",
+        "berufsbezeichnung",
+        "stellenbezeichnung",
+        "rolle",
+        "role",
+        "job",
+        "titel",
+        "title",
+    ),
     "email": ("email", "emailadresse", "emailaddress", "mail", "emailadress"),
     "city": ("ort", "stadt", "city", "town", "wohnort", "standort", "location"),
     "country": ("land", "country", "staat"),
@@ -47,8 +86,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "xing": ("xing", "xingprofil", "xingprofile", "xingurl"),
     "phone": ("telefon", "telefonnummer", "phone", "phonenumber", "mobil", "mobile", "handy", "tel"),
     "department": ("abteilung", "department", "bereich"),
-    "notes": ("notizen", "notiz", "notes", "note", "bemerkung", "bemerkungen", "anmerkung", "kommentar",
-              "comment", "comments"),
+    "notes": (
+        "notizen",
+        "notiz",
+        "notes",
+        "note",
+        "bemerkung",
+        "bemerkungen",
+        "anmerkung",
+        "kommentar",
+        "comment",
+        "comments",
+    ),
 }
 EXPECTED = "Name | Vorname + Nachname | First name + Last name, Firma/Company, Position/Job title, E-Mail"
 _DEGREE = r"(?:prof|dr|dipl|mag|ing|med|rer|nat|phil|jur|habil|mba|msc|bsc)\.?(?:-(?:ing|kfm|inf|oec)\.?)?"
@@ -92,8 +141,9 @@ def parse_attendees(data: bytes, *, filename: str) -> ParseResult:
     else:
         table = read_table(data, filename=filename, is_header=is_attendee_header, expected=EXPECTED)
         header, rows = table.header, table.rows
-        result = ParseResult(records=[], errors=[], format="csv", encoding=table.encoding,
-                             delimiter=table.delimiter)
+        result = ParseResult(
+            records=[], errors=[], format="csv", encoding=table.encoding, delimiter=table.delimiter
+        )
     mapping = map_columns(header)
     for line, row in rows:
         if is_blank(row):

@@ -53,37 +53,86 @@ _GOOGLE_ADDRESS = {"city": ("Address 1 - City",), "country": ("Address 1 - Count
 
 LAYOUTS: dict[str, _Layout] = {
     "google": _Layout(
-        source="google", first=("First Name",), middle=("Middle Name",), last=("Last Name",),
-        full=("Full Name",), file_as=("File As",), organization=("Organization Name",), department=("Organization Department",),
-        title=("Organization Title",), birthday=("Birthday",), notes=("Notes",), labels=("Labels",),
+        source="google",
+        first=("First Name",),
+        middle=("Middle Name",),
+        last=("Last Name",),
+        full=("Full Name",),
+        file_as=("File As",),
+        organization=("Organization Name",),
+        department=("Organization Department",),
+        title=("Organization Title",),
+        birthday=("Birthday",),
+        notes=("Notes",),
+        labels=("Labels",),
         **_GOOGLE_ADDRESS,
     ),
     "google_legacy": _Layout(
-        source="google", first=("Given Name",), middle=("Additional Name",), last=("Family Name",),
-        full=("Name",), organization=("Organization 1 - Name",),
-        department=("Organization 1 - Department",), title=("Organization 1 - Title",),
-        birthday=("Birthday",), notes=("Notes",), labels=("Group Membership",), **_GOOGLE_ADDRESS,
+        source="google",
+        first=("Given Name",),
+        middle=("Additional Name",),
+        last=("Family Name",),
+        full=("Name",),
+        organization=("Organization 1 - Name",),
+        department=("Organization 1 - Department",),
+        title=("Organization 1 - Title",),
+        birthday=("Birthday",),
+        notes=("Notes",),
+        labels=("Group Membership",),
+        **_GOOGLE_ADDRESS,
     ),
     "outlook_en": _Layout(
-        source="outlook", first=("First Name",), middle=("Middle Name",), last=("Last Name",), full=(),
-        organization=("Company",), department=("Department",), title=("Job Title",),
+        source="outlook",
+        first=("First Name",),
+        middle=("Middle Name",),
+        last=("Last Name",),
+        full=(),
+        organization=("Company",),
+        department=("Department",),
+        title=("Job Title",),
         city=("Business City", "Home City", "Other City"),
         country=("Business Country/Region", "Business Country", "Home Country/Region", "Home Country"),
-        birthday=("Birthday",), notes=("Notes",), labels=("Categories",),
+        birthday=("Birthday",),
+        notes=("Notes",),
+        labels=("Categories",),
         emails=("E-mail Address", "E-mail 2 Address", "E-mail 3 Address"),
-        phones=("Business Phone", "Business Phone 2", "Mobile Phone", "Home Phone", "Home Phone 2",
-                "Other Phone", "Primary Phone", "Company Main Phone"),
+        phones=(
+            "Business Phone",
+            "Business Phone 2",
+            "Mobile Phone",
+            "Home Phone",
+            "Home Phone 2",
+            "Other Phone",
+            "Primary Phone",
+            "Company Main Phone",
+        ),
         websites=("Web Page",),
     ),
     "outlook_de": _Layout(
-        source="outlook", first=("Vorname",), middle=("Weitere Vornamen",), last=("Nachname",), full=(),
-        organization=("Firma",), department=("Abteilung",), title=("Position",),
+        source="outlook",
+        first=("Vorname",),
+        middle=("Weitere Vornamen",),
+        last=("Nachname",),
+        full=(),
+        organization=("Firma",),
+        department=("Abteilung",),
+        title=("Position",),
         city=("Ort geschäftlich", "Ort privat", "Weiterer Ort"),
         country=("Land/Region geschäftlich", "Land geschäftlich", "Land/Region privat", "Land privat"),
-        birthday=("Geburtstag",), notes=("Notizen",), labels=("Kategorien",),
+        birthday=("Geburtstag",),
+        notes=("Notizen",),
+        labels=("Kategorien",),
         emails=("E-Mail-Adresse", "E-Mail 2: Adresse", "E-Mail 3: Adresse"),
-        phones=("Telefon geschäftlich", "Telefon geschäftlich 2", "Mobiltelefon", "Telefon privat",
-                "Telefon privat 2", "Weiteres Telefon", "Haupttelefon", "Telefon Firma"),
+        phones=(
+            "Telefon geschäftlich",
+            "Telefon geschäftlich 2",
+            "Mobiltelefon",
+            "Telefon privat",
+            "Telefon privat 2",
+            "Weiteres Telefon",
+            "Haupttelefon",
+            "Telefon Firma",
+        ),
         websites=("Webseite", "Webseite geschäftlich"),
     ),
 }
@@ -129,8 +178,9 @@ def _numbered_positions(columns: Columns, kind: str) -> list[int]:
 
 def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
     """Google or Outlook contacts; rows without name and e-mail are reported and left out."""
-    table = read_table(data, filename=filename, is_header=lambda cells: bool(detect_layout(cells)),
-                       expected=EXPECTED)
+    table = read_table(
+        data, filename=filename, is_header=lambda cells: bool(detect_layout(cells)), expected=EXPECTED
+    )
     layout_name = detect_layout(table.header)
     layout = LAYOUTS[layout_name]
     columns = Columns(table.header)
@@ -139,16 +189,35 @@ def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
     def positions(names: tuple[str, ...]) -> list[int]:
         return [p for p in (columns.position(name) for name in names) if p is not None]
 
-    at = {name: positions(getattr(layout, name)) for name in
-          ("first", "middle", "last", "full", "organization", "department", "title", "city", "country",
-           "birthday", "notes", "labels", "emails", "phones", "websites", "file_as")}
+    at = {
+        name: positions(getattr(layout, name))
+        for name in (
+            "first",
+            "middle",
+            "last",
+            "full",
+            "organization",
+            "department",
+            "title",
+            "city",
+            "country",
+            "birthday",
+            "notes",
+            "labels",
+            "emails",
+            "phones",
+            "websites",
+            "file_as",
+        )
+    }
     if google:
         for kind, attribute in (("email", "emails"), ("phone", "phones"), ("website", "websites")):
             at[attribute] = _numbered_positions(columns, kind)
     birthday_name = columns.name(*layout.birthday)
     order = slash_order(cell(row, p) for _, row in table.rows for p in at["birthday"][:1])
-    result = ParseResult(records=[], errors=[], format=layout_name, encoding=table.encoding,
-                         delimiter=table.delimiter)
+    result = ParseResult(
+        records=[], errors=[], format=layout_name, encoding=table.encoding, delimiter=table.delimiter
+    )
 
     def first_of(row: list[str], field: str) -> str:
         for position in at[field]:
@@ -181,7 +250,8 @@ def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
             last_name=last,
             # An explicit full name (legacy "Name", our "Full Name") beats the composed one; Google's
             # "File As" is a sort key ("Vogel, Katrin") and only stands in when there is nothing else.
-            full_name=first_of(row, "full") or compose_full_name(first, last, middle=middle)
+            full_name=first_of(row, "full")
+            or compose_full_name(first, last, middle=middle)
             or first_of(row, "file_as"),
             emails=all_of(row, "emails"),
             phones=all_of(row, "phones"),
@@ -202,7 +272,15 @@ def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
         try:
             record.birthday = parse_birthday(raw_birthday, order=order)
         except ValueError:
-            result.errors.append(RowError(line=line, code="invalid_date", params={"value": raw_birthday},
-                                          field=birthday_name, file=filename, dropped=False))
+            result.errors.append(
+                RowError(
+                    line=line,
+                    code="invalid_date",
+                    params={"value": raw_birthday},
+                    field=birthday_name,
+                    file=filename,
+                    dropped=False,
+                )
+            )
         result.records.append(record)
     return result

@@ -57,7 +57,7 @@ def _year(text: str, *, two_digit_century: int) -> int:
 
 
 def slash_order(values: Iterable[str]) -> str:
-    """"dmy" or "mdy" for a column of `a/b/yyyy` dates: day-first only when the column proves it.
+    """ "dmy" or "mdy" for a column of `a/b/yyyy` dates: day-first only when the column proves it.
 
     A file is written by one locale, so one unambiguous value (13/02/2022) settles every ambiguous one;
     without proof the US order wins because LinkedIn and Outlook (English) write M/D.
@@ -135,7 +135,9 @@ def parse_month(text: str) -> date | None:
 
 
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(UTC|Z|GMT)?$")
-_US_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$")
+_US_STAMP = re.compile(
+    r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$"
+)
 
 
 def parse_timestamp(text: str) -> datetime | None:

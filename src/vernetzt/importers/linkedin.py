@@ -59,8 +59,17 @@ __all__ = [
 ]
 
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, zlib.error,
-               EOFError, OSError, ValueError, UnicodeDecodeError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    UnicodeDecodeError,
+)
 
 
 @dataclass
@@ -94,7 +103,9 @@ _KINDS: dict[str, Callable[[Sequence[str]], bool]] = {
 }
 
 
-def parse_linkedin_export(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: str = "") -> LinkedInExport:
+def parse_linkedin_export(
+    path_or_bytes: str | os.PathLike[str] | bytes, *, filename: str = ""
+) -> LinkedInExport:
     """Everything usable in a LinkedIn export zip, or in a single CSV file of one (kind found by header).
 
     Raises ImportFormatError when the file is neither, or when one of the known files inside is broken.
@@ -210,7 +221,12 @@ def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecor
     for line, row in table.rows:
         if is_blank(row):
             continue
-        first, last, url, email = cell(row, first_at), cell(row, last_at), cell(row, url_at), cell(row, email_at)
+        first, last, url, email = (
+            cell(row, first_at),
+            cell(row, last_at),
+            cell(row, url_at),
+            cell(row, email_at),
+        )
         if not (first or last or url or email):
             skipped += 1
             continue
@@ -232,8 +248,14 @@ def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecor
             record.connected_on = parse_date(raw_date, order=order)
         except ValueError:
             errors.append(
-                RowError(line=line, code="invalid_date", params={"value": raw_date}, field=connected_name,
-                         file=filename, dropped=False)
+                RowError(
+                    line=line,
+                    code="invalid_date",
+                    params={"value": raw_date},
+                    field=connected_name,
+                    file=filename,
+                    dropped=False,
+                )
             )
         records.append(record)
     return records, errors, skipped

@@ -86,8 +86,9 @@ def _timestamp(
     try:
         stamp = parse_timestamp(raw)
     except ValueError:
-        errors.append(RowError(line=line, code="invalid_date", params={"value": raw}, field=field_name,
-                               file=filename))
+        errors.append(
+            RowError(line=line, code="invalid_date", params={"value": raw}, field=field_name, file=filename)
+        )
         return None
     if stamp is None:
         errors.append(RowError(line=line, code="missing_value", field=field_name, file=filename))
@@ -96,8 +97,18 @@ def _timestamp(
 
 def parse_messages(table: Table, *, filename: str) -> tuple[list[MessageRecord], list[RowError]]:
     columns = Columns(table.header)
-    names = ("Conversation ID", "Conversation Title", "From", "Sender Profile URL", "To",
-             "Recipient Profile URLs", "Date", "Subject", "Content", "Folder")
+    names = (
+        "Conversation ID",
+        "Conversation Title",
+        "From",
+        "Sender Profile URL",
+        "To",
+        "Recipient Profile URLs",
+        "Date",
+        "Subject",
+        "Content",
+        "Folder",
+    )
     at = {name: columns.position(name) for name in names}
     date_name = columns.name("Date")
     messages: list[MessageRecord] = []
@@ -105,8 +116,9 @@ def parse_messages(table: Table, *, filename: str) -> tuple[list[MessageRecord],
     for line, row in table.rows:
         if is_blank(row):
             continue
-        sent_at = _timestamp(cell(row, at["Date"]), line=line, field_name=date_name, filename=filename,
-                             errors=errors)
+        sent_at = _timestamp(
+            cell(row, at["Date"]), line=line, field_name=date_name, filename=filename, errors=errors
+        )
         if sent_at is None:
             continue
         recipients = [slug_of(url) for url in _URL_SPLIT.split(cell(row, at["Recipient Profile URLs"]))]
@@ -138,8 +150,9 @@ def parse_invitations(table: Table, *, filename: str) -> tuple[list[InvitationRe
     for line, row in table.rows:
         if is_blank(row):
             continue
-        sent_at = _timestamp(cell(row, at["Sent At"]), line=line, field_name=date_name, filename=filename,
-                             errors=errors)
+        sent_at = _timestamp(
+            cell(row, at["Sent At"]), line=line, field_name=date_name, filename=filename, errors=errors
+        )
         if sent_at is None:
             continue
         invitations.append(
@@ -173,11 +186,19 @@ def parse_notes(table: Table, *, filename: str) -> tuple[list[NoteRecord], list[
         created_at = None
         raw_date = cell(row, date_at)
         if raw_date:
-            created_at = _timestamp(raw_date, line=line, field_name=columns.name(*_NOTE_DATE_COLUMNS),
-                                    filename=filename, errors=errors)
+            created_at = _timestamp(
+                raw_date,
+                line=line,
+                field_name=columns.name(*_NOTE_DATE_COLUMNS),
+                filename=filename,
+                errors=errors,
+            )
             if errors and errors[-1].line == line:
                 errors[-1].dropped = False
         name = cell(row, name_at) or " ".join(p for p in (cell(row, first_at), cell(row, last_at)) if p)
-        notes.append(NoteRecord(line=line, text=text, slug=slug_of(cell(row, url_at)), name=name,
-                                created_at=created_at))
+        notes.append(
+            NoteRecord(
+                line=line, text=text, slug=slug_of(cell(row, url_at)), name=name, created_at=created_at
+            )
+        )
     return notes, errors

@@ -66,8 +66,14 @@ def is_education_header(cells: Sequence[str]) -> bool:
 
 
 def _date_error(line: int, value: str, field_name: str, filename: str) -> RowError:
-    return RowError(line=line, code="invalid_date", params={"value": value}, field=field_name,
-                    file=filename, dropped=False)
+    return RowError(
+        line=line,
+        code="invalid_date",
+        params={"value": value},
+        field=field_name,
+        file=filename,
+        dropped=False,
+    )
 
 
 def parse_profile(table: Table, profile: OwnProfile, *, filename: str) -> list[RowError]:
@@ -99,8 +105,10 @@ def parse_profile(table: Table, profile: OwnProfile, *, filename: str) -> list[R
 
 def parse_positions(table: Table, profile: OwnProfile, *, filename: str) -> list[RowError]:
     columns = Columns(table.header)
-    at = {name: columns.position(name) for name in
-          ("Company Name", "Title", "Description", "Location", "Started On", "Finished On")}
+    at = {
+        name: columns.position(name)
+        for name in ("Company Name", "Title", "Description", "Location", "Started On", "Finished On")
+    }
     errors: list[RowError] = []
     for line, row in table.rows:
         if is_blank(row):
@@ -134,8 +142,10 @@ def _year_of(text: str) -> int | None:
 
 def parse_education(table: Table, profile: OwnProfile, *, filename: str) -> list[RowError]:
     columns = Columns(table.header)
-    at = {name: columns.position(name) for name in
-          ("School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities")}
+    at = {
+        name: columns.position(name)
+        for name in ("School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities")
+    }
     errors: list[RowError] = []
     for line, row in table.rows:
         if is_blank(row):

@@ -195,7 +195,9 @@ def append_unique(items: list[str], value: str) -> None:
         items.append(value)
 
 
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?(/[^?#]*)?", re.IGNORECASE)
+_URL = re.compile(
+    r"^(?:[a-z][a-z0-9+.\-]*://)?(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?(/[^?#]*)?", re.IGNORECASE
+)
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
 _XING_HOST = re.compile(r"^(?:www\.|m\.)?xing\.(?:com|de)$")
 _PROFILE_PATH = re.compile(r"^/+([^/]+)/+([^/]+)")
@@ -210,7 +212,7 @@ def _profile(url: str) -> tuple[str, str]:
     path = _PROFILE_PATH.match(match[2] or "")
     kind, slug = (path[1].casefold(), unquote(path[2])) if path else ("", "")
     if _LINKEDIN_HOST.match(host):
-        return "linkedin", slug.casefold() if kind in ("in", "pub") else ""
+        return "linkedin", slug.lower() if kind in ("in", "pub") else ""
     if _XING_HOST.match(host):
         return "xing", slug if kind == "profile" else ""
     return "", ""

@@ -128,15 +128,20 @@ def _split_outside_quotes(text: str, separator: str) -> list[str]:
     return parts
 
 
-def _split_property(line: int, content: bytes) -> _Property | None:
-    """group.NAME;PARAM=V:value → _Property; lines without a name (stray base64) give None."""
+def _colon_outside_quotes(content: bytes) -> int:
     quoted = False
     for position, byte in enumerate(content):
         if byte == 0x22:
             quoted = not quoted
         elif byte == 0x3A and not quoted:
-            break
-    else:
+            return position
+    return -1
+
+
+def _split_property(line: int, content: bytes) -> _Property | None:
+    """group.NAME;PARAM=V:value → _Property; lines without a name (stray base64) give None."""
+    position = _colon_outside_quotes(content)
+    if position < 0:
         return None
     head = _decode(content[:position], charset="")
     segments = _split_outside_quotes(head, ";")
@@ -281,8 +286,16 @@ def _finish_card(card: list[_Property], *, line: int, filename: str, result: Par
             try:
                 record.birthday = _birthday(prop, text)
             except ValueError:
-                result.errors.append(RowError(line=prop.line, code="invalid_date", params={"value": text},
-                                              field="BDAY", file=filename, dropped=False))
+                result.errors.append(
+                    RowError(
+                        line=prop.line,
+                        code="invalid_date",
+                        params={"value": text},
+                        field="BDAY",
+                        file=filename,
+                        dropped=False,
+                    )
+                )
         elif name == "NOTE":
             record.notes = "\n".join(p for p in (record.notes, clean_text(unescape(text))) if p)
         elif name == "CATEGORIES":
