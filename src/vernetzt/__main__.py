@@ -1,0 +1,3 @@
+from vernetzt.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""Accounts: the local account, one-time login links and personal API tokens."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from vernetzt.accounts.models import ApiToken, LoginLink, User, hash_secret
+
+DEFAULT_USERNAME = "me"
+
+
+def ensure_account(*, username: str = DEFAULT_USERNAME) -> tuple[User, bool]:
+    """Create the account if it does not exist. It gets no password: the first login is through a
+    one-time link, and the user may set a password afterwards."""
+    username = username.strip()
+    if not username:
+        raise ValueError("the account name must not be empty")
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user, created
+
+
+def resolve_account(username: str | None) -> User:
+    """The account a command acts for: the named one, else the single local account."""
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        try:
+            return users.get(username=username)
+        except get_user_model().DoesNotExist:
+            raise LookupError(
+                f"no account named {username!r}; run `vernetzt init --user {username}`"
+            ) from None
+    accounts = list(users.order_by("id")[:2])
+    if not accounts:
+        raise LookupError("no account yet; run `vernetzt init` first")
+    if len(accounts) > 1:
+        raise LookupError("several accounts exist; choose one with --user or VERNETZT_USER")
+    return accounts[0]
+
+
+def issue_login_link(*, user: User) -> str:
+    """Return the path of a fresh one-time login link."""
+    return f"/login/{LoginLink.issue(user=user)}/"
+
+
+@transaction.atomic
+def redeem_login_link(secret: str) -> User | None:
+    link = (
+        LoginLink.objects.select_for_update()
+        .select_related("user")
+        .filter(key_hash=hash_secret(secret))
+        .first()
+    )
+    if link is None or not link.is_valid or not link.user.is_active:
+        return None
+    link.used_at = timezone.now()
+    link.save(update_fields=["used_at"])
+    return link.user
+
+
+def issue_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+    name = name.strip()
+    if not name:
+        raise ValueError("give the token a name")
+    return ApiToken.issue(user=user, name=name[:100])
+
+
+def revoke_api_token(*, user: User, token_id: int) -> bool:
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)
+
+
+def authenticate_api_token(secret: str) -> User | None:
+    if not secret.startswith(ApiToken.PREFIX):
+        return None
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_secret(secret)).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

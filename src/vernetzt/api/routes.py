@@ -1,0 +1,109 @@
+"""The JSON API under /api/v1/: the same services as the web app, scoped to the caller."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.security import django_auth
+
+from vernetzt.api.auth import TokenAuth
+from vernetzt.api.schemas import Error, GoalIn, GoalOut, GoalPatch, PersonIn, PersonOut, PersonPatch
+from vernetzt.goals.models import Goal
+from vernetzt.goals.services import GoalDataError, create_goal, delete_goal, update_goal
+from vernetzt.people.models import Person
+from vernetzt.people.search import search_people
+from vernetzt.people.services import PersonDataError, create_person, delete_person, update_person
+
+api = NinjaAPI(
+    title="vernetzt API",
+    version="1",
+    description="Goal-driven career networking. Authenticate with a personal token "
+    "(`Authorization: Bearer vz_…`, created in the settings) or the browser session.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PersonDataError)
+@api.exception_handler(GoalDataError)
+def data_error(request, exc):
+    return api.create_response(request, {"error": exc.message, "field": exc.field}, status=422)
+
+
+NULLABLE_FIELDS = frozenset({"birth_day", "birth_month", "birth_year", "horizon"})
+
+
+def _changes(payload: Schema) -> dict:
+    """The fields a PATCH sent; ``null`` clears the nullable ones and is ignored elsewhere."""
+    sent = payload.dict(exclude_unset=True)
+    return {name: value for name, value in sent.items() if value is not None or name in NULLABLE_FIELDS}
+
+
+class PeopleQuery(Schema):
+    search: str = ""
+    limit: int = 50
+    offset: int = 0
+
+
+def _people(request):
+    return Person.objects.for_user(request.auth).filter(is_me=False)
+
+
+@api.get("/people", response=list[PersonOut], tags=["people"])
+def list_people(request, params: Query[PeopleQuery]):
+    limit = max(1, min(params.limit, 1000))
+    offset = max(0, params.offset)
+    return search_people(_people(request), params.search)[offset : offset + limit]
+
+
+@api.get("/people/{person_id}", response={200: PersonOut, 404: Error}, tags=["people"])
+def get_person(request, person_id: int):
+    return get_object_or_404(_people(request), pk=person_id)
+
+
+@api.post("/people", response={201: PersonOut, 422: Error}, tags=["people"])
+def post_person(request, payload: PersonIn):
+    return 201, create_person(owner=request.auth, source="api", **payload.dict())
+
+
+@api.patch("/people/{person_id}", response={200: PersonOut, 404: Error, 422: Error}, tags=["people"])
+def patch_person(request, person_id: int, payload: PersonPatch):
+    person = get_object_or_404(_people(request), pk=person_id)
+    return update_person(person=person, **_changes(payload))
+
+
+@api.delete("/people/{person_id}", response={204: None, 404: Error}, tags=["people"])
+def remove_person(request, person_id: int):
+    delete_person(person=get_object_or_404(_people(request), pk=person_id))
+    return 204, None
+
+
+def _goals(request):
+    return Goal.objects.for_user(request.auth)
+
+
+@api.get("/goals", response=list[GoalOut], tags=["goals"])
+def list_goals(request):
+    return _goals(request)
+
+
+@api.get("/goals/{goal_id}", response={200: GoalOut, 404: Error}, tags=["goals"])
+def get_goal(request, goal_id: int):
+    return get_object_or_404(_goals(request), pk=goal_id)
+
+
+@api.post("/goals", response={201: GoalOut, 422: Error}, tags=["goals"])
+def post_goal(request, payload: GoalIn):
+    return 201, create_goal(owner=request.auth, **payload.dict())
+
+
+@api.patch("/goals/{goal_id}", response={200: GoalOut, 404: Error, 422: Error}, tags=["goals"])
+def patch_goal(request, goal_id: int, payload: GoalPatch):
+    goal = get_object_or_404(_goals(request), pk=goal_id)
+    return update_goal(goal=goal, **_changes(payload))
+
+
+@api.delete("/goals/{goal_id}", response={204: None, 404: Error}, tags=["goals"])
+def remove_goal(request, goal_id: int):
+    delete_goal(goal=get_object_or_404(_goals(request), pk=goal_id))
+    return 204, None

@@ -1,0 +1,93 @@
+"""The `vernetzt` command group and what every command shares (DESIGN §4).
+
+With ``--json`` every command prints exactly one JSON document on stdout; errors go to stderr as
+``{"error": "..."}`` with a non-zero exit, so scripts never parse human text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import click
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vernetzt.settings")
+    import django
+
+    django.setup()
+
+
+class CommandError(click.ClickException):
+    """A failure the user can fix; printed as plain text or as {"error": ...}."""
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def emit(data: Any, *, as_json: bool, human: Callable[[Any], str] | None = None) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, default=_json_default))
+    elif human is not None:
+        click.echo(human(data))
+    else:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def command(func: Callable) -> Callable:
+    """Adds ``--json`` and turns every failure the user can fix into the error contract."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_json: bool, **kwargs: Any) -> Any:
+        try:
+            setup_django()
+            return func(*args, as_json=as_json, **kwargs)
+        except (CommandError, LookupError, ValueError, PermissionError) as error:
+            message = error.message if isinstance(error, click.ClickException) else str(error)
+            if as_json:
+                click.echo(json.dumps({"error": message}, ensure_ascii=False), err=True)
+            else:
+                click.echo(f"Error: {message}", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper
+
+
+def current_user(ctx: click.Context):
+    from vernetzt.accounts.services import resolve_account
+
+    return resolve_account(ctx.obj.get("user"))
+
+
+def parse_date(value: str | None, *, field: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"{field}: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@click.group()
+@click.option(
+    "--user", envvar="VERNETZT_USER", help="The account to act for (default: the single local one)."
+)
+@click.version_option(package_name="vernetzt")
+@click.pass_context
+def main(ctx: click.Context, user: str | None) -> None:
+    """vernetzt — goal-driven career networking, on your own machine."""
+    ctx.ensure_object(dict)
+    ctx.obj["user"] = user

@@ -1,0 +1,87 @@
+"""Commands that set vernetzt up and run it: init, serve, login-link, manage."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from vernetzt.cli.app import command, current_user, emit, main, setup_django
+
+
+@main.command()
+@click.option("--user", "username", help="Name of the local account (default: me).")
+@command
+@click.pass_context
+def init(ctx: click.Context, username: str | None, as_json: bool) -> None:
+    """Create or migrate the database and the local account (safe to run twice)."""
+    from vernetzt.accounts.services import DEFAULT_USERNAME, ensure_account
+    from vernetzt.migrate import migrate_database
+
+    migrate_database()
+    user, created = ensure_account(username=username or ctx.obj.get("user") or DEFAULT_USERNAME)
+    emit(
+        {"user": user.username, "created": created},
+        as_json=as_json,
+        human=lambda d: f"Database ready; account {d['user']!r} {'created' if d['created'] else 'exists'}.",
+    )
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--demo", is_flag=True, help="Load the demo workspace into an empty database.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@command
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, demo: bool, threads: int, as_json: bool) -> None:
+    """Run the web app (waitress, a production-grade WSGI server)."""
+    from waitress import serve as waitress_serve
+
+    from vernetzt.accounts.services import DEFAULT_USERNAME, ensure_account, issue_login_link
+    from vernetzt.migrate import migrate_database
+    from vernetzt.wsgi import application
+
+    migrate_database()
+    username = ctx.obj.get("user") or DEFAULT_USERNAME
+    user, _ = ensure_account(username=username)
+    loaded = None
+    if demo:
+        from vernetzt.demo import load_demo_if_empty
+
+        loaded = load_demo_if_empty(owner=user)
+    shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+    url = f"http://{shown_host}:{port}{issue_login_link(user=user)}"
+    info = {"url": f"http://{shown_host}:{port}/", "login_link": url, "user": user.username, "demo": loaded}
+    if as_json:
+        emit(info, as_json=True)
+    else:
+        if demo:
+            click.echo("Demo workspace loaded." if loaded else "Database is not empty; demo not loaded.")
+        click.echo(f"vernetzt runs on http://{shown_host}:{port}/")
+        click.echo(f"Open this one-time login link: {url}")
+        click.echo("Stop with Ctrl+C.")
+    sys.stdout.flush()
+    waitress_serve(application, host=host, port=port, threads=threads, ident="vernetzt")
+
+
+@main.command("login-link")
+@command
+@click.pass_context
+def login_link(ctx: click.Context, as_json: bool) -> None:
+    """Print a new one-time login link (valid for 12 hours)."""
+    from vernetzt.accounts.services import issue_login_link
+
+    user = current_user(ctx)
+    path = issue_login_link(user=user)
+    emit({"path": path, "user": user.username}, as_json=as_json, human=lambda d: d["path"])
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command (for operators and developers)."""
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["vernetzt manage", *args])

@@ -1,0 +1,95 @@
+"""Every setting vernetzt reads from its environment, in one typed place.
+
+Django's settings module is built from :func:`load_config`; nothing else reads ``os.environ``
+for configuration. Secrets are generated on first run and kept in the data directory, so there is
+no hard-coded fallback that could end up in production.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+SECRET_KEY_FILE = "secret_key"
+_MIN_SECRET_LENGTH = 50
+_MIN_SECRET_DISTINCT = 5
+
+
+class ConfigError(RuntimeError):
+    """The environment asks for something vernetzt refuses to run with."""
+
+
+@dataclass(frozen=True)
+class Config:
+    home: Path
+    database_url: str | None
+    debug: bool
+    secret_key: str
+    allowed_hosts: tuple[str, ...]
+    public_url: str | None
+    time_zone: str
+
+    @property
+    def https(self) -> bool:
+        return bool(self.public_url and self.public_url.startswith("https://"))
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("vernetzt", appauthor=False))
+
+
+def _is_weak(secret: str) -> bool:
+    return len(secret) < _MIN_SECRET_LENGTH or len(set(secret)) < _MIN_SECRET_DISTINCT
+
+
+def _read_or_create_secret(home: Path) -> str:
+    path = home / SECRET_KEY_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    home.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(64)
+    # Create with owner-only permissions from the start: the key signs sessions and login links.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(secret)
+    return secret
+
+
+def load_config() -> Config:
+    home = Path(os.environ.get("VERNETZT_HOME") or default_home()).expanduser()
+    debug = _flag("VERNETZT_DEBUG")
+    secret = os.environ.get("VERNETZT_SECRET_KEY", "").strip()
+    if secret:
+        if _is_weak(secret) and not debug:
+            raise ConfigError(
+                f"VERNETZT_SECRET_KEY is too weak: use at least {_MIN_SECRET_LENGTH} random characters "
+                "(or unset it and vernetzt generates one in its data directory)."
+            )
+    else:
+        secret = _read_or_create_secret(home)
+    public_url = os.environ.get("VERNETZT_PUBLIC_URL", "").strip().rstrip("/") or None
+    hosts = [h.strip() for h in os.environ.get("VERNETZT_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    if not hosts:
+        hosts = ["127.0.0.1", "localhost", "[::1]"]
+    if public_url:
+        hosts.append(public_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0])
+    return Config(
+        home=home,
+        database_url=os.environ.get("VERNETZT_DATABASE_URL", "").strip() or None,
+        debug=debug,
+        secret_key=secret,
+        allowed_hosts=tuple(dict.fromkeys(hosts)),
+        public_url=public_url,
+        time_zone=os.environ.get("VERNETZT_TIME_ZONE", "").strip() or "Europe/Berlin",
+    )

@@ -1,0 +1,138 @@
+"""Write paths for goals and their pipeline of targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+
+from vernetzt.core.places import REGIONS, resolve_region
+from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
+from vernetzt.goals.models import Goal, Target
+from vernetzt.people.models import Person
+
+WEIGHT_NAMES = ("relevance", "upward", "commonality", "reachability", "relationship", "event")
+
+
+class GoalDataError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def _clean_list(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+
+def _clean_levels(values: Iterable[str]) -> list[str]:
+    levels = [v.lower() for v in _clean_list(values)]
+    unknown = [v for v in levels if v not in SENIORITY_LEVELS]
+    if unknown:
+        raise GoalDataError(
+            "levels", f"unknown level {unknown[0]!r}; use one of {', '.join(SENIORITY_LEVELS)}"
+        )
+    return sorted(levels, key=SENIORITY_LEVELS.index)
+
+
+def _clean_functions(values: Iterable[str]) -> list[str]:
+    functions = [v.lower() for v in _clean_list(values)]
+    unknown = [v for v in functions if v not in FUNCTIONS]
+    if unknown:
+        raise GoalDataError(
+            "functions", f"unknown function {unknown[0]!r}; use one of {', '.join(FUNCTIONS)}"
+        )
+    return functions
+
+
+def _clean_regions(values: Iterable[str]) -> list[str]:
+    """Regions may be given as codes or as names in either language ("Südostasien", "SEA")."""
+    regions = []
+    for value in _clean_list(values):
+        code = value if value in REGIONS else resolve_region(value)
+        if code is None:
+            raise GoalDataError("regions", f"unknown region {value!r}")
+        regions.append(code)
+    return list(dict.fromkeys(regions))
+
+
+def _clean_weights(weights: dict | None) -> dict:
+    cleaned = {}
+    for name, value in (weights or {}).items():
+        if name not in WEIGHT_NAMES:
+            raise GoalDataError("weights", f"unknown weight {name!r}")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise GoalDataError("weights", f"{name} must be a number") from None
+        if not 0 <= number <= 10:
+            raise GoalDataError("weights", f"{name} must be between 0 and 10")
+        cleaned[name] = number
+    return cleaned
+
+
+def _apply(goal: Goal, fields: dict) -> None:
+    cleaners = {
+        "levels": _clean_levels,
+        "functions": _clean_functions,
+        "regions": _clean_regions,
+        "organizations": _clean_list,
+        "industries": _clean_list,
+        "keywords": _clean_list,
+        "weights": _clean_weights,
+    }
+    for name, value in fields.items():
+        if name in cleaners:
+            value = cleaners[name](value)
+        elif name in {"text", "why"}:
+            value = (value or "").strip()
+        elif name == "horizon":
+            if value is not None and not isinstance(value, date):
+                raise GoalDataError("horizon", "not a date")
+        elif name == "status":
+            if value not in Goal.Status.values:
+                raise GoalDataError("status", f"unknown status {value!r}")
+        else:
+            raise GoalDataError(name, "not a field of a goal")
+        setattr(goal, name, value)
+    if not goal.text:
+        raise GoalDataError("text", "describe the goal")
+
+
+def create_goal(*, owner, text: str, **fields) -> Goal:
+    goal = Goal(owner=owner)
+    _apply(goal, {"text": text, **fields})
+    goal.save()
+    return goal
+
+
+def update_goal(*, goal: Goal, **fields) -> Goal:
+    _apply(goal, fields)
+    goal.save()
+    return goal
+
+
+def delete_goal(*, goal: Goal) -> None:
+    goal.delete()
+
+
+@transaction.atomic
+def add_target(*, goal: Goal, person: Person, priority: int = 2) -> tuple[Target, bool]:
+    if goal.owner_id != person.owner_id:
+        raise PermissionError("goal and person belong to different accounts")
+    return Target.objects.get_or_create(
+        owner=goal.owner, goal=goal, person=person, defaults={"priority": priority}
+    )
+
+
+def set_target_stage(*, target: Target, stage: str) -> Target:
+    if stage not in Target.Stage.values:
+        raise GoalDataError("stage", f"unknown stage {stage!r}")
+    target.stage = stage
+    target.save(update_fields=["stage", "updated_at"])
+    return target
+
+
+def remove_target(*, target: Target) -> None:
+    target.delete()

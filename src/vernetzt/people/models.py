@@ -1,0 +1,185 @@
+"""People and where they work: the pool the research engine ranks.
+
+Derived columns (seniority, function, country, regions, search text) are computed on write by the
+services, so reading 1,000,000 rows for ranking never re-parses a title or a place.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vernetzt.accounts.ownership import OwnedModel
+
+
+class Tier(models.TextChoices):
+    INNER = "inner", _("Inner circle")
+    KEY = "key", _("Key contact")
+    DEVELOPING = "developing", _("Developing")
+    NEW = "new", _("New contact")
+    SECONDARY = "secondary", _("Secondary")
+    POOL = "pool", _("Not in touch yet")
+
+
+class Formality(models.TextChoices):
+    SIE = "sie", _("Formal (Sie)")
+    DU = "du", _("Informal (du)")
+
+
+class Organization(OwnedModel):
+    name = models.CharField(_("name"), max_length=300)
+    normalized_name = models.CharField(max_length=300, editable=False)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    industry = models.CharField(_("industry"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "normalized_name"], name="org_unique_name_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(OwnedModel):
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    display_name = models.CharField(_("name"), max_length=320)
+    is_me = models.BooleanField(default=False, editable=False)
+    emails = models.JSONField(_("e-mail addresses"), default=list, blank=True)
+    phones = models.JSONField(_("phone numbers"), default=list, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), max_length=500, blank=True)
+    linkedin_slug = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    xing_url = models.URLField(_("XING profile"), max_length=500, blank=True)
+    xing_slug = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    birth_day = models.PositiveSmallIntegerField(_("birthday: day"), null=True, blank=True)
+    birth_month = models.PositiveSmallIntegerField(_("birthday: month"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("birthday: year"), null=True, blank=True)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 code"))
+    regions = models.JSONField(default=list, blank=True, editable=False)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    interests = models.JSONField(_("interests"), default=list, blank=True)
+    associations = models.JSONField(_("associations and clubs"), default=list, blank=True)
+    expertise = models.JSONField(_("field and expertise"), default=list, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    tier = models.CharField(_("contact tier"), max_length=12, choices=Tier.choices, default=Tier.POOL)
+    formality = models.CharField(
+        _("form of address"), max_length=3, choices=Formality.choices, default=Formality.SIE
+    )
+    linkedin_connected = models.BooleanField(_("connected on LinkedIn"), default=False)
+    xing_connected = models.BooleanField(_("connected on XING"), default=False)
+    connected_on = models.DateField(_("connected since"), null=True, blank=True)
+    sources = models.JSONField(default=list, blank=True, editable=False)
+    # Fields the user changed by hand; imports do not overwrite them unless asked to.
+    edited_fields = models.JSONField(default=list, blank=True, editable=False)
+    # Current role, denormalised from the current Position for listing and ranking.
+    title = models.CharField(_("job title"), max_length=300, blank=True)
+    organization_name = models.CharField(_("organization"), max_length=300, blank=True)
+    seniority = models.CharField(max_length=12, blank=True, editable=False)
+    function = models.CharField(max_length=32, blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    last_contact_on = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [models.Index(fields=["owner", "last_name", "first_name"], name="person_owner_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], condition=Q(is_me=True), name="one_me_per_owner"),
+            models.CheckConstraint(
+                condition=Q(birth_month__isnull=True) | Q(birth_month__gte=1, birth_month__lte=12),
+                name="person_birth_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(birth_day__isnull=True) | Q(birth_day__gte=1, birth_day__lte=31),
+                name="person_birth_day_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def has_birthday(self) -> bool:
+        return self.birth_day is not None and self.birth_month is not None
+
+
+class Position(OwnedModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="positions"
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    department = models.CharField(_("department"), max_length=200, blank=True)
+    seniority = models.CharField(max_length=12, blank=True, editable=False)
+    function = models.CharField(max_length=32, blank=True, editable=False)
+    regions = models.JSONField(default=list, blank=True, editable=False)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("from"), null=True, blank=True)
+    end_date = models.DateField(_("until"), null=True, blank=True)
+    is_current = models.BooleanField(_("current"), default=True)
+
+    class Meta:
+        ordering = ["-is_current", "-start_date", "id"]
+        indexes = [models.Index(fields=["owner", "is_current"], name="position_owner_current")]
+
+    def __str__(self) -> str:
+        return f"{self.title} @ {self.organization or '-'}"
+
+
+class Education(OwnedModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="education")
+    school = models.CharField(_("school"), max_length=300)
+    normalized_school = models.CharField(max_length=300, editable=False, db_index=True)
+    degree = models.CharField(_("degree"), max_length=300, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-end_year", "id"]
+
+    def __str__(self) -> str:
+        return self.school
+
+
+class Tie(OwnedModel):
+    """A relation between two persons: "knows" (symmetric in meaning) or "reports_to" (directed)."""
+
+    class Kind(models.TextChoices):
+        KNOWS = "knows", _("knows")
+        REPORTS_TO = "reports_to", _("reports to")
+
+    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_out")
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_in")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.KNOWS)
+    strength = models.PositiveSmallIntegerField(
+        _("tie strength"), default=3, help_text=_("1 = barely know each other … 5 = very close")
+    )
+    source = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["from_person", "to_person", "kind"], name="tie_unique"),
+            models.CheckConstraint(condition=~Q(from_person=models.F("to_person")), name="tie_not_self"),
+            models.CheckConstraint(condition=Q(strength__gte=1, strength__lte=5), name="tie_strength_range"),
+        ]
+
+
+class Success(OwnedModel):
+    """A recorded fact about a person's recent success: the material for prepared questions."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="successes")
+    date = models.DateField(_("date"))
+    text = models.CharField(_("what happened"), max_length=500)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]

@@ -1,0 +1,263 @@
+"""Write paths for people, organizations and the user's own profile.
+
+Web, API, CLI and importers all change people through these functions, so derived columns
+(seniority, function, country, regions, search text) are always computed the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from vernetzt.core.places import place_of, resolve_country
+from vernetzt.core.text import normalize_org_name, search_words
+from vernetzt.core.titles import classify_title
+from vernetzt.people.models import Education, Organization, Person, Position
+
+EDITABLE_FIELDS = frozenset(
+    {
+        "first_name",
+        "last_name",
+        "display_name",
+        "emails",
+        "phones",
+        "linkedin_url",
+        "xing_url",
+        "birth_day",
+        "birth_month",
+        "birth_year",
+        "city",
+        "country",
+        "languages",
+        "interests",
+        "associations",
+        "expertise",
+        "notes",
+        "tier",
+        "formality",
+        "linkedin_connected",
+        "xing_connected",
+        "connected_on",
+    }
+)
+ROLE_FIELDS = frozenset({"title", "organization_name"})
+
+
+class PersonDataError(ValueError):
+    """A value the user gave cannot be stored; ``field`` names where."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def profile_slug(url: str, marker: str) -> str:
+    """The stable part of a LinkedIn (``/in/``) or XING (``/profile/``) URL, used to join a person
+    across files and sources."""
+    if not url:
+        return ""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    if marker in path:
+        return path.split(marker, 1)[1].split("/", 1)[0].lower()
+    return ""
+
+
+def compose_display_name(first_name: str, last_name: str, fallback: str = "") -> str:
+    name = " ".join(part for part in (first_name.strip(), last_name.strip()) if part)
+    return name or fallback.strip()
+
+
+def get_or_create_organization(*, owner, name: str) -> Organization | None:
+    name = name.strip()
+    if not name:
+        return None
+    key = normalize_org_name(name)
+    organization, _ = Organization.objects.get_or_create(
+        owner=owner, normalized_name=key, defaults={"name": name}
+    )
+    return organization
+
+
+def _resolve_country_field(value: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    code = resolve_country(value)
+    if code is None:
+        raise PersonDataError("country", f"unknown country {value!r}")
+    return code
+
+
+def refresh_derived(person: Person) -> None:
+    """Recompute the denormalised columns from the person's own fields and current role."""
+    role = classify_title(person.title)
+    person.seniority, person.function = role.seniority, role.function
+    place = place_of(city=person.city, country=person.country, title=person.title)
+    if not person.country and place.country:
+        person.country = place.country
+    person.regions = sorted(place.regions)
+    person.search_text = " ".join(
+        search_words(
+            " ".join(
+                [person.display_name, person.organization_name, person.title, person.city, *person.emails]
+            )
+        )
+    )
+
+
+def _apply_fields(person: Person, fields: dict[str, Any]) -> set[str]:
+    unknown = set(fields) - EDITABLE_FIELDS - ROLE_FIELDS
+    if unknown:
+        raise PersonDataError(sorted(unknown)[0], "not a field of a person")
+    changed = set()
+    if "country" in fields:
+        fields = {**fields, "country": _resolve_country_field(fields["country"])}
+    for name, value in fields.items():
+        if name in ROLE_FIELDS:
+            continue
+        if getattr(person, name) != value:
+            setattr(person, name, value)
+            changed.add(name)
+    if "linkedin_url" in fields:
+        person.linkedin_slug = profile_slug(person.linkedin_url, "/in/")
+    if "xing_url" in fields:
+        person.xing_slug = profile_slug(person.xing_url, "/profile/")
+    person.display_name = compose_display_name(person.first_name, person.last_name, person.display_name)
+    if not person.display_name:
+        raise PersonDataError("last_name", "a person needs a name")
+    _validate_birthday(person)
+    return changed
+
+
+def _validate_birthday(person: Person) -> None:
+    if (person.birth_day is None) != (person.birth_month is None):
+        raise PersonDataError("birth_day", "give both day and month of the birthday")
+    if person.birth_day is None:
+        if person.birth_year is not None:
+            raise PersonDataError("birth_year", "a birth year needs a day and month")
+        return
+    try:
+        # 2000 is a leap year, so 29 February is valid without a year.
+        date(person.birth_year or 2000, person.birth_month, person.birth_day)
+    except (ValueError, TypeError) as error:
+        raise PersonDataError("birth_day", "not a valid date") from error
+
+
+@transaction.atomic
+def set_current_role(*, person: Person, title: str, organization_name: str) -> None:
+    """Make (title, organization) the person's current position, closing a different current one."""
+    title, organization_name = title.strip(), organization_name.strip()
+    if title == person.title and organization_name == person.organization_name:
+        return
+    organization = get_or_create_organization(owner=person.owner, name=organization_name)
+    current = person.positions.filter(is_current=True).first() if person.pk else None
+    if current and current.organization_id == (organization.pk if organization else None):
+        current.title = title
+        update_position_derived(current)
+        current.save()
+    else:
+        if current:
+            current.is_current = False
+            current.end_date = current.end_date or date.today()
+            current.save(update_fields=["is_current", "end_date"])
+        if title or organization:
+            position = Position(owner=person.owner, person=person, organization=organization, title=title)
+            update_position_derived(position)
+            position.save()
+    person.title, person.organization_name = title, organization_name
+
+
+def update_position_derived(position: Position) -> None:
+    role = classify_title(position.title)
+    position.seniority, position.function = role.seniority, role.function
+    position.regions = sorted(place_of(city=position.location, title=position.title).regions)
+
+
+@transaction.atomic
+def create_person(*, owner, source: str = "manual", **fields: Any) -> Person:
+    person = Person(owner=owner)
+    _apply_fields(person, fields)
+    person.sources = [source]
+    person.save()
+    set_current_role(
+        person=person, title=fields.get("title", ""), organization_name=fields.get("organization_name", "")
+    )
+    refresh_derived(person)
+    person.save()
+    return person
+
+
+@transaction.atomic
+def update_person(*, person: Person, by_hand: bool = True, **fields: Any) -> Person:
+    changed = _apply_fields(person, fields)
+    if ROLE_FIELDS & set(fields):
+        before = (person.title, person.organization_name)
+        set_current_role(
+            person=person,
+            title=fields.get("title", person.title),
+            organization_name=fields.get("organization_name", person.organization_name),
+        )
+        if before != (person.title, person.organization_name):
+            changed |= {"title", "organization_name"}
+    if by_hand and changed:
+        person.edited_fields = sorted(set(person.edited_fields) | changed)
+    refresh_derived(person)
+    person.save()
+    return person
+
+
+def delete_person(*, person: Person) -> None:
+    person.delete()
+
+
+def get_me(owner) -> Person | None:
+    return Person.objects.for_user(owner).filter(is_me=True).first()
+
+
+@transaction.atomic
+def set_me(
+    *,
+    owner,
+    title: str,
+    organization: str,
+    city: str = "",
+    country: str = "",
+    schools: Iterable[str] = (),
+    interests: Iterable[str] = (),
+    languages: Iterable[str] = (),
+    associations: Iterable[str] = (),
+) -> Person:
+    """The user's own profile is a Person row (``is_me``) so positions, schools and ties work for
+    "me" exactly as for everyone else: commonalities and the reports-to chain need no special case."""
+    me = get_me(owner)
+    name_fields = {"display_name": owner.get_full_name() or owner.get_username()}
+    data = {
+        "city": city,
+        "country": country,
+        "interests": list(interests),
+        "languages": list(languages),
+        "associations": list(associations),
+    }
+    if me is None:
+        me = Person(owner=owner, is_me=True, tier="inner")
+        _apply_fields(me, {**name_fields, **data})
+        me.sources = ["me"]
+        me.save()
+    else:
+        _apply_fields(me, data)
+    set_current_role(person=me, title=title, organization_name=organization)
+    schools = [s.strip() for s in schools if s.strip()]
+    if schools:
+        known = set(me.education.values_list("normalized_school", flat=True))
+        for school in schools:
+            key = normalize_org_name(school)
+            if key not in known:
+                Education.objects.create(owner=owner, person=me, school=school, normalized_school=key)
+                known.add(key)
+    refresh_derived(me)
+    me.save()
+    return me

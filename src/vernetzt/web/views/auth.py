@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from vernetzt.accounts.services import redeem_login_link
+
+
+class VernetztLoginView(LoginView):
+    template_name = "vernetzt/login.html"
+    redirect_authenticated_user = True
+
+
+@login_not_required
+@require_GET
+def redeem_link(request, secret: str):
+    user = redeem_login_link(secret)
+    if user is None:
+        return render(request, "vernetzt/login_link_invalid.html", status=404)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if not user.has_usable_password():
+        messages.info(request, _("Welcome! Set a password in the settings to log in again without a link."))
+    return redirect("today")

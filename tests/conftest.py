@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from vernetzt.accounts.services import ensure_account
+
+
+@pytest.fixture
+def user(db):
+    account, _ = ensure_account(username="alice")
+    return account
+
+
+@pytest.fixture
+def other_user(db):
+    account, _ = ensure_account(username="mallory")
+    return account
+
+
+@pytest.fixture
+def alice_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def mallory_client(client, other_user):
+    client.force_login(other_user)
+    return client
+
+
+@pytest.fixture
+def world(user):
+    """One of everything, owned by alice: what isolation tests try to reach as someone else."""
+    from vernetzt.accounts.models import ApiToken
+    from vernetzt.events.services import add_attendee, create_event
+    from vernetzt.goals.services import add_target, create_goal
+    from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
+    from vernetzt.people.models import Success
+    from vernetzt.people.services import create_person, set_me
+
+    today = timezone.localdate()
+    me = set_me(owner=user, title="Logistikleiter", organization="Muster Maschinenbau GmbH", city="Dortmund")
+    person = create_person(
+        owner=user,
+        first_name="Geheim",
+        last_name="Zuckerberg-Öztürk",
+        title="Head of Supply Chain APAC",
+        organization_name="Secret Harbour Pte. Ltd.",
+        city="Singapur",
+        emails=["geheim@example.com"],
+        birth_day=today.day,
+        birth_month=today.month,
+    )
+    goal = create_goal(owner=user, text="Secret goal: Expat in Südostasien", regions=["Südostasien"])
+    target, _ = add_target(goal=goal, person=person)
+    event = create_event(
+        owner=user, name="Secret Forum", starts_on=today + timedelta(days=5), location="Köln"
+    )
+    attendance, _ = add_attendee(event=event, person=person)
+    interaction = Interaction.objects.create(
+        owner=user, person=person, kind="meeting", date=date(2026, 1, 5), notes="secret notes"
+    )
+    snippet = Snippet.objects.create(
+        owner=user, person=person, interaction=interaction, text="secret snippet"
+    )
+    benefit = Benefit.objects.create(
+        owner=user, person=person, direction="offered", description="secret benefit"
+    )
+    task = Task.objects.create(
+        owner=user, person=person, kind="thank_you_email", due=today, title="secret task"
+    )
+    success = Success.objects.create(owner=user, person=person, date=today, text="secret success")
+    token, secret = ApiToken.issue(user=user, name="secret token")
+    return {
+        "me": me,
+        "person": person,
+        "goal": goal,
+        "target": target,
+        "event": event,
+        "attendance": attendance,
+        "interaction": interaction,
+        "snippet": snippet,
+        "benefit": benefit,
+        "task": task,
+        "success": success,
+        "token": token,
+        "token_secret": secret,
+    }
