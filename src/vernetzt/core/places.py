@@ -250,10 +250,8 @@ _AMBIGUOUS_COUNTRY_WORDS = frozenset({"chad", "jordan", "jersey", "georgia", "gu
 _COUNTRY_ACRONYMS = re.compile(r"(?<!\w)(?:USA|UK|UAE|KSA|VAE)(?!\w)")
 
 
-@cache
-def _country_finder() -> re.Pattern[str]:
-    names = [name for name in _country_names() if len(name) >= 4 and name not in _AMBIGUOUS_COUNTRY_WORDS]
-    return _alias_regex(names, flags=re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
+_LONGEST_COUNTRY_NAME_WORDS = 5
 
 
 @lru_cache(maxsize=65536)
@@ -261,8 +259,14 @@ def countries_in_text(text: str) -> frozenset[str]:
     """Countries named in free text such as "Country Manager Vietnam" (names of four or more letters;
     two-letter codes are too ambiguous in prose)."""
     names = _country_names()
-    matches = [*_country_finder().finditer(text), *_COUNTRY_ACRONYMS.finditer(text)]
-    return frozenset(names[_key(match.group())] for match in matches if _key(match.group()) in names)
+    words = _WORDS.findall(_key(text))
+    found = {code for match in _COUNTRY_ACRONYMS.finditer(text) if (code := names.get(_key(match.group())))}
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + _LONGEST_COUNTRY_NAME_WORDS, len(words)) + 1):
+            phrase = " ".join(words[start:end])
+            if len(phrase) >= 4 and phrase not in _AMBIGUOUS_COUNTRY_WORDS and phrase in names:
+                found.add(names[phrase])
+    return frozenset(found)
 
 
 def place_of(*, city: str = "", country: str = "", title: str = "") -> Place:
