@@ -124,3 +124,10 @@ def test_detect_layout(header, layout):
 )
 def test_unescape_formula(cell, value):
     assert unescape_formula(cell) == value
+
+
+def test_image_renamed_to_csv_is_refused(read_data):
+    with pytest.raises(ImportFormatError) as caught:
+        _parse(read_data, "ugly/image_named.csv")
+    assert caught.value.code == "binary_file" and caught.value.params["kind"] == "PNG image"
+    assert "image_named.csv" in str(caught.value)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import zipfile
 
@@ -94,3 +95,20 @@ def test_read_table_without_known_header_names_what_it_expected():
         read_table(b"a,b,c\n1,2,3\n", filename="t.csv", is_header=_is_header, expected="Name, Firma")
     assert caught.value.code == "no_header"
     assert "Name, Firma" in str(caught.value)
+
+
+def test_stray_nul_late_in_a_text_file_is_dropped_not_fatal():
+    text = "Name,Firma\r\n" + "Anna,X\r\n" * 600 + "Be\x00rnd,Y\r\n"
+    table = read_table(text.encode(), filename="t.csv", is_header=_is_header, expected="Name")
+    assert table.rows[-1] == (602, ["Bernd", "Y"])
+
+
+def test_oversized_field_is_reported_with_its_line():
+    limit = csv.field_size_limit(1000)
+    try:
+        data = ("Name,Firma\r\nAnna,X\r\nBernd," + "y" * 2000 + "\r\n").encode()
+        with pytest.raises(ImportFormatError) as caught:
+            read_table(data, filename="t.csv", is_header=_is_header, expected="Name")
+    finally:
+        csv.field_size_limit(limit)
+    assert (caught.value.code, caught.value.line) == ("unreadable_csv", 3)

@@ -7,6 +7,7 @@ Invitations.csv and Notes.csv are interaction history. Everything is joined by p
 from __future__ import annotations
 
 import io
+import operator
 import os
 import zipfile
 import zlib
@@ -41,11 +42,11 @@ from vernetzt.importers.records import (
     ContactRecord,
     ImportFormatError,
     RowError,
-    compose_full_name,
+    clean_text,
     normalize_linkedin_url,
     slug_of,
 )
-from vernetzt.importers.sniff import Columns, Table, cell, is_blank, read_table
+from vernetzt.importers.sniff import Columns, Table, read_table
 
 __all__ = [
     "InvitationRecord",
@@ -204,31 +205,36 @@ def _parse_into(result: LinkedInExport, kind: str, table: Table, *, filename: st
 
 
 def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecord], list[RowError], int]:
-    """Connections.csv rows → records; hidden profiles (only a date) are counted, not reported."""
+    """Connections.csv rows → records; hidden profiles (only a date) are counted, not reported.
+
+    This loop meets LinkedIn's 30,000-connection cap, so cells are fetched with one itemgetter per row
+    instead of one lookup per field.
+    """
     columns = Columns(table.header)
-    first_at = columns.position("First Name")
-    last_at = columns.position("Last Name")
-    url_at = columns.position("URL", "Profile URL")
-    email_at = columns.position("Email Address", "E-mail Address", "Email")
-    company_at = columns.position("Company")
-    position_at = columns.position("Position", "Title")
-    connected_at = columns.position("Connected On")
+    wanted = [
+        columns.position("First Name"),
+        columns.position("Last Name"),
+        columns.position("URL", "Profile URL"),
+        columns.position("Email Address", "E-mail Address", "Email"),
+        columns.position("Company"),
+        columns.position("Position", "Title"),
+        columns.position("Connected On"),
+    ]
+    # Missing columns read the last padding cell (index -1), which is always "".
+    padding = [""] * (max(p for p in wanted if p is not None) + 2)
+    fetch = operator.itemgetter(*(p if p is not None else -1 for p in wanted))
     connected_name = columns.name("Connected On")
-    order = slash_order(cell(row, connected_at) for _, row in table.rows)
+    rows = [
+        (line, [c.strip() if c.isprintable() else clean_text(c) for c in fetch(row + padding)])
+        for line, row in table.rows
+    ]
+    order = slash_order(values[6] for _, values in rows)
     records: list[ContactRecord] = []
     errors: list[RowError] = []
     skipped = 0
-    for line, row in table.rows:
-        if is_blank(row):
-            continue
-        first, last, url, email = (
-            cell(row, first_at),
-            cell(row, last_at),
-            cell(row, url_at),
-            cell(row, email_at),
-        )
+    for line, (first, last, url, email, company, title, raw_date) in rows:
         if not (first or last or url or email):
-            skipped += 1
+            skipped += 1 if raw_date or company or title else 0
             continue
         slug = slug_of(url)
         record = ContactRecord(
@@ -236,14 +242,13 @@ def parse_connections(table: Table, *, filename: str) -> tuple[list[ContactRecor
             source="linkedin",
             first_name=first,
             last_name=last,
-            full_name=compose_full_name(first, last),
+            full_name=f"{first} {last}" if first and last else first or last,
             emails=[email] if email else [],
-            organization=cell(row, company_at),
-            title=cell(row, position_at),
+            organization=company,
+            title=title,
             linkedin_url=f"https://www.linkedin.com/in/{slug}" if slug else normalize_linkedin_url(url),
             source_key=slug,
         )
-        raw_date = cell(row, connected_at)
         try:
             record.connected_on = parse_date(raw_date, order=order)
         except ValueError:

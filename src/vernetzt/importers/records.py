@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
-SOURCES = ("linkedin", "vcard", "google", "outlook", "attendees")
-
 
 @dataclass(frozen=True)
 class Birthday:
@@ -112,6 +110,10 @@ _FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "Die vCard ab Zeile {line} in {filename} endet nicht mit END:VCARD – ist die Datei abgeschnitten?",
         "The vCard starting at line {line} of {filename} has no END:VCARD; is the file truncated?",
     ),
+    "unreadable_csv": (
+        "{filename} ist ab Zeile {line} nicht als CSV lesbar.",
+        "{filename} cannot be read as CSV from line {line} on.",
+    ),
     "bad_zip": (
         "{filename} ist ein beschädigtes ZIP-Archiv.",
         "{filename} is a damaged zip archive.",
@@ -146,10 +148,6 @@ _ROW_MESSAGES: dict[str, tuple[str, str]] = {
     "empty_card": (
         "vCard ab Zeile {line}: weder Name noch E-Mail-Adresse – übersprungen.",
         "vCard starting at line {line}: neither a name nor an e-mail address; skipped.",
-    ),
-    "undecodable_value": (
-        "Zeile {line}: Der Wert im Feld {field} ist nicht lesbar kodiert und wurde ignoriert.",
-        "Line {line}: the value in field {field} has an unreadable encoding and was ignored.",
     ),
     "missing_value": (
         "Zeile {line}: Das Feld {field} fehlt oder ist leer – übersprungen.",
@@ -210,7 +208,9 @@ def _profile(url: str) -> tuple[str, str]:
         return "", ""
     host = match[1].casefold()
     path = _PROFILE_PATH.match(match[2] or "")
-    kind, slug = (path[1].casefold(), unquote(path[2])) if path else ("", "")
+    kind, slug = (path[1].casefold(), path[2]) if path else ("", "")
+    if "%" in slug:
+        slug = unquote(slug)
     if _LINKEDIN_HOST.match(host):
         return "linkedin", slug.lower() if kind in ("in", "pub") else ""
     if _XING_HOST.match(host):

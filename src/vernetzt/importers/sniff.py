@@ -91,6 +91,8 @@ def guess_legacy_encoding(data: bytes) -> str:
 
 
 def _checked(text: str, *, filename: str) -> str:
+    # A stray NUL deep inside a text file is damage, not content, and would stop the csv module.
+    text = text.replace("\x00", "")
     if not text.strip():
         raise ImportFormatError("empty_file", filename=filename)
     sample = text[:4096]
@@ -111,7 +113,7 @@ class Table:
     encoding: str
 
 
-def iter_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+def iter_rows(text: str, delimiter: str, *, filename: str) -> list[tuple[int, list[str]]]:
     """All rows with their starting line; quoted fields may span lines."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
@@ -121,8 +123,8 @@ def iter_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
             rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error:
-        # An unterminated quote or stray NUL: keep what was readable, the header check judges the rest.
-        pass
+        # Only a field beyond csv.field_size_limit gets here (NULs are removed while decoding).
+        raise ImportFormatError("unreadable_csv", filename=filename, line=start) from None
     return rows
 
 
@@ -142,8 +144,7 @@ def read_table(
     head = _head(text)
     best: tuple[int, int, str] | None = None
     for delimiter in delimiters:
-        rows = iter_rows(head, delimiter)[:HEADER_SCAN_ROWS]
-        for index, (_, row) in enumerate(rows):
+        for index, row in enumerate(_first_rows(head, delimiter)):
             cells = [cell.strip().lstrip("\ufeff") for cell in row]
             if is_header(cells):
                 candidate = (len(cells), -index, delimiter)
@@ -153,7 +154,7 @@ def read_table(
     if best is None:
         raise ImportFormatError("no_header", filename=filename, expected=expected)
     _, negative_index, delimiter = best
-    rows = iter_rows(text, delimiter)
+    rows = iter_rows(text, delimiter, filename=filename)
     header_line, header = rows[-negative_index]
     return Table(
         header=[cell.strip().lstrip("\ufeff") for cell in header],
@@ -162,6 +163,20 @@ def read_table(
         delimiter=delimiter,
         encoding=encoding,
     )
+
+
+def _first_rows(text: str, delimiter: str) -> list[list[str]]:
+    """Up to HEADER_SCAN_ROWS rows for header detection; an unreadable row ends the scan early."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) == HEADER_SCAN_ROWS:
+                break
+    except csv.Error:
+        pass
+    return rows
 
 
 def _head(text: str) -> str:
