@@ -9,17 +9,23 @@ from pathlib import Path
 import pytest
 
 from vernetzt.importers.linkedin import parse_linkedin_export
-from vernetzt.importers.records import Birthday, ImportFormatError
+from vernetzt.importers.records import Birthday, ImportFormatError, describe_error
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples" / "linkedin"
 
 
-def _export_zip(*, prefix: str = "", extra: dict[str, bytes] | None = None, upper: bool = False) -> bytes:
+def _export_zip(
+    *,
+    prefix: str = "",
+    extra: dict[str, bytes] | None = None,
+    upper: bool = False,
+    without: tuple[str, ...] = (),
+) -> bytes:
     """A data export as LinkedIn ships it, built from the sample files (optionally in a sub-folder)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(SAMPLES.iterdir()):
-            if path.name == "Connections_2020.csv":
+            if path.name == "Connections_2020.csv" or path.name in without:
                 continue
             name = path.name.upper() if upper else path.name
             archive.writestr(prefix + name, path.read_bytes())
@@ -202,7 +208,20 @@ def test_files_that_are_no_linkedin_export_are_refused(data, code):
     assert caught.value.code == code
 
 
-def test_broken_file_inside_the_zip_names_that_file():
+def test_unreadable_history_file_is_reported_and_the_rest_imported():
+    broken = {"messages.csv": b"\x89PNG\r\n\x1a\n\x00", "Invitations.csv": b"Von,An\nA,B\n"}
+    data = _export_zip(extra=broken, without=tuple(broken))
+    export = parse_linkedin_export(data, filename="export.zip")
+    assert len(export.connections) == 4 and export.messages == [] and export.invitations == []
+    assert [(e.file, e.code) for e in export.errors] == [
+        ("messages.csv", "binary_file"),
+        ("Invitations.csv", "no_header"),
+    ]
+    assert "Invitations.csv" in describe_error(export.errors[1], "de")
+    assert "Sent At" in describe_error(export.errors[1], "en")
+
+
+def test_broken_connections_file_inside_the_zip_names_that_file():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("export/Connections.csv", b"\x89PNG\r\n\x1a\n\x00\x00")

@@ -121,7 +121,16 @@ def parse_linkedin_export(
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         for member, content in _read_members(data, filename=filename):
             kind = Path(member).name.casefold()
-            table = read_table(content, filename=member, is_header=_KINDS[kind], expected=_expected(kind))
+            try:
+                table = read_table(content, filename=member, is_header=_KINDS[kind], expected=_expected(kind))
+            except ImportFormatError as error:
+                if kind == "connections.csv":
+                    raise
+                # A history file LinkedIn changed or damaged must not block the network itself.
+                result.errors.append(
+                    RowError(line=error.line, code=error.code, params=error.params, file=member)
+                )
+                continue
             _parse_into(result, kind, table, filename=member)
         return result
     table = read_table(data, filename=filename, is_header=_is_any_header, expected=_expected(""))
@@ -134,8 +143,18 @@ def _is_any_header(cells: Sequence[str]) -> bool:
     return any(check(cells) for check in _KINDS.values())
 
 
+_EXPECTED = {
+    "profile.csv": "First Name, Last Name, Headline, Birth Date",
+    "positions.csv": "Company Name, Title, Started On, Finished On",
+    "education.csv": "School Name, Start Date, End Date, Degree Name",
+    "messages.csv": "CONVERSATION ID, FROM, TO, DATE, CONTENT",
+    "invitations.csv": "From, To, Sent At, Message, Direction",
+    "notes.csv": "Profile URL, Note, Date",
+}
+
+
 def _expected(kind: str) -> str:
-    return CONNECTIONS_EXPECTED if kind in ("", "connections.csv") else kind
+    return _EXPECTED.get(kind, CONNECTIONS_EXPECTED)
 
 
 def _read_members(data: bytes, *, filename: str) -> list[tuple[str, bytes]]:

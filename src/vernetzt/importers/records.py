@@ -57,7 +57,11 @@ class ContactRecord:
 
 @dataclass
 class RowError:
-    """A problem with one row/card. `dropped` tells whether the row was left out or only `field` was."""
+    """A problem with one row/card. `dropped` tells whether the row was left out or only `field` was.
+
+    Inside a LinkedIn zip, a history file that cannot be read at all is reported the same way, with a
+    file-level code (e.g. "no_header") and `file` naming it; the rest of the export is still read.
+    """
 
     line: int
     code: str
@@ -161,8 +165,10 @@ def describe_error(err: RowError | ImportFormatError, lang: str) -> str:
     index = 0 if lang == "de" else 1
     if isinstance(err, ImportFormatError):
         template = _FILE_MESSAGES[err.code][index]
-        text = template.format(filename=err.filename or "?", line=err.line, **err.params)
-        return text
+        return template.format(filename=err.filename or "?", line=err.line, **err.params)
+    if err.code in _FILE_MESSAGES:
+        # A whole file inside an archive was skipped; its message already names the file.
+        return _FILE_MESSAGES[err.code][index].format(filename=err.file or "?", line=err.line, **err.params)
     template = _ROW_MESSAGES[err.code][index]
     text = template.format(line=err.line, field=err.field, **err.params)
     return f"{err.file}: {text}" if err.file else text
