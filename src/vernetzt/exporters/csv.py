@@ -2,7 +2,7 @@
 
 Google's headers make the export useful beyond vernetzt (Google Contacts imports it) and let
 `parse_contacts_csv` read it back. One extra column, `Full Name`, keeps display names that are not just
-first + last name (Google ignores columns it does not know).
+first + last name; readers that do not know the column skip it.
 
 Formula injection: a cell that starts with `=`, `+`, `-`, `@`, tab or CR would be evaluated by Excel,
 LibreOffice or Google Sheets (OWASP "CSV injection"). Such cells get a leading apostrophe, which the
