@@ -32,6 +32,9 @@ class Config:
     allowed_hosts: tuple[str, ...]
     public_url: str | None
     time_zone: str
+    # The user's own mail server for drafts and the digest (smtp+starttls://me:pw@mail.example.org:587).
+    # Without it vernetzt never sends mail: drafts open in the mail program or download as .eml.
+    smtp_url: str | None = None
 
     @property
     def https(self) -> bool:
@@ -92,4 +95,5 @@ def load_config() -> Config:
         allowed_hosts=tuple(dict.fromkeys(hosts)),
         public_url=public_url,
         time_zone=os.environ.get("VERNETZT_TIME_ZONE", "").strip() or "Europe/Berlin",
+        smtp_url=os.environ.get("VERNETZT_SMTP_URL", "").strip() or None,
     )

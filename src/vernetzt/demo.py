@@ -116,36 +116,27 @@ GERMAN_LAST = [
     "Engel",
     "Pohl",
 ]
-SEA_NAMES = [
-    ("Wei Ling", "Tan"),
-    ("Jun Jie", "Lim"),
-    ("Mei Hua", "Ng"),
-    ("Kok Wai", "Lee"),
-    ("Siew Lan", "Goh"),
-    ("Nguyen Van", "Minh"),
-    ("Tran Thi", "Lan"),
-    ("Le Hoang", "Nam"),
-    ("Pham Thu", "Ha"),
-    ("Vo Duc", "Anh"),
-    ("Somchai", "Srisuk"),
-    ("Nattaya", "Wongsa"),
-    ("Kittipong", "Chaiyaporn"),
-    ("Ploy", "Suwannarat"),
-    ("Budi", "Santoso"),
-    ("Siti", "Rahayu"),
-    ("Agus", "Wijaya"),
-    ("Dewi", "Lestari"),
-    ("Rizal", "Hakim"),
-    ("Maria", "Santos"),
-    ("Jose", "Reyes"),
-    ("Andrea", "Cruz"),
-    ("Ahmad", "Ibrahim"),
-    ("Nurul", "Aisyah"),
-    ("Farid", "Rahman"),
-    ("Priya", "Raman"),
-    ("Arjun", "Menon"),
-    ("Kavitha", "Subramaniam"),
-]
+# (given names, family names) per country, combined at random so names rarely repeat.
+SEA_NAMES = {
+    "SG": (
+        ["Wei Ling", "Jun Jie", "Mei Hua", "Kok Wai", "Siew Lan", "Hui Min", "Zhi Hao"],
+        ["Tan", "Lim", "Ng", "Lee", "Goh", "Teo", "Chua", "Koh"],
+    ),
+    "VN": (
+        ["Minh", "Lan", "Nam", "Thu Ha", "Duc Anh", "Linh", "Quang"],
+        ["Nguyen", "Tran", "Le", "Pham", "Vo", "Hoang", "Dang"],
+    ),
+    "TH": (
+        ["Somchai", "Nattaya", "Kittipong", "Ploy", "Anong"],
+        ["Srisuk", "Wongsa", "Chaiyaporn", "Suwannarat"],
+    ),
+    "ID": (["Budi", "Siti", "Agus", "Dewi", "Rizal"], ["Santoso", "Rahayu", "Wijaya", "Lestari", "Hakim"]),
+    "PH": (["Maria", "Jose", "Andrea", "Paolo"], ["Santos", "Reyes", "Cruz", "Bautista"]),
+    "MY": (
+        ["Ahmad", "Nurul", "Farid", "Arjun", "Kavitha"],
+        ["Ibrahim", "Aisyah", "Rahman", "Menon", "Subramaniam"],
+    ),
+}
 GERMAN_ORGS = [
     ("Muster Maschinenbau GmbH", "Dortmund"),
     ("Rhein Cargo GmbH", "Duisburg"),
@@ -267,7 +258,8 @@ SUCCESSES = [
 def _pick_person(rng: random.Random, index: int) -> dict:
     in_sea = index % 3 == 0
     if in_sea:
-        first, last = SEA_NAMES[index % len(SEA_NAMES)]
+        given, family = SEA_NAMES[rng.choice(sorted(SEA_NAMES))]
+        first, last = rng.choice(given), rng.choice(family)
         org, city = SEA_ORGS[rng.randrange(len(SEA_ORGS))]
         title = SEA_TITLES[rng.randrange(len(SEA_TITLES))]
         formality, languages = "sie", ["Englisch"]

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "vernetzt.goals",
     "vernetzt.events",
     "vernetzt.journal",
+    "vernetzt.research",
     "vernetzt.web",
 ]
 
@@ -115,7 +116,7 @@ TIME_ZONE = CONFIG.time_zone
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = CONFIG.home / "static"
+STATIC_ROOT = None  # files are served from the package by WhiteNoise finders; no collectstatic
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -143,6 +144,7 @@ if CONFIG.https:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+VERNETZT_SMTP_URL = CONFIG.smtp_url
 
 LOGGING = {
     "version": 1,

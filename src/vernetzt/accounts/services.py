@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from vernetzt.accounts.models import ApiToken, LoginLink, User, hash_secret
@@ -27,6 +27,10 @@ def ensure_account(*, username: str = DEFAULT_USERNAME) -> tuple[User, bool]:
 def resolve_account(username: str | None) -> User:
     """The account a command acts for: the named one, else the single local account."""
     users = get_user_model().objects.filter(is_active=True)
+    try:
+        users.exists()
+    except DatabaseError:
+        raise LookupError("the database is not set up yet; run `vernetzt init` first") from None
     if username:
         try:
             return users.get(username=username)

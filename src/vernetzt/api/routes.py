@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
 from vernetzt.api.auth import TokenAuth
@@ -63,7 +63,7 @@ def get_person(request, person_id: int):
 
 @api.post("/people", response={201: PersonOut, 422: Error}, tags=["people"])
 def post_person(request, payload: PersonIn):
-    return 201, create_person(owner=request.auth, source="api", **payload.dict())
+    return Status(201, create_person(owner=request.auth, source="api", **payload.dict()))
 
 
 @api.patch("/people/{person_id}", response={200: PersonOut, 404: Error, 422: Error}, tags=["people"])
@@ -75,7 +75,7 @@ def patch_person(request, person_id: int, payload: PersonPatch):
 @api.delete("/people/{person_id}", response={204: None, 404: Error}, tags=["people"])
 def remove_person(request, person_id: int):
     delete_person(person=get_object_or_404(_people(request), pk=person_id))
-    return 204, None
+    return Status(204, None)
 
 
 def _goals(request):
@@ -94,7 +94,7 @@ def get_goal(request, goal_id: int):
 
 @api.post("/goals", response={201: GoalOut, 422: Error}, tags=["goals"])
 def post_goal(request, payload: GoalIn):
-    return 201, create_goal(owner=request.auth, **payload.dict())
+    return Status(201, create_goal(owner=request.auth, **payload.dict()))
 
 
 @api.patch("/goals/{goal_id}", response={200: GoalOut, 404: Error, 422: Error}, tags=["goals"])
@@ -106,4 +106,4 @@ def patch_goal(request, goal_id: int, payload: GoalPatch):
 @api.delete("/goals/{goal_id}", response={204: None, 404: Error}, tags=["goals"])
 def remove_goal(request, goal_id: int):
     delete_goal(goal=get_object_or_404(_goals(request), pk=goal_id))
-    return 204, None
+    return Status(204, None)

@@ -122,6 +122,8 @@ class Task(OwnedModel):
     skipped = models.BooleanField(default=False)
     # The playbook proposes each task once; this key makes a second proposal a no-op.
     dedupe_key = models.CharField(max_length=200, blank=True)
+    # Why the playbook proposed it, language-neutral: {"code": ..., "params": {...}} (core.playbook.Reason).
+    reason = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -136,3 +138,39 @@ class Task(OwnedModel):
     @property
     def is_open(self) -> bool:
         return self.done_at is None and not self.skipped
+
+
+class JournalSettings(OwnedModel):
+    """Per-account switches of the follow-up machinery (one row per user, created on first use)."""
+
+    # settings_to_dict() of core.playbook.PlaybookSettings; missing keys take the defaults.
+    playbook = models.JSONField(default=dict, blank=True)
+    digest_enabled = models.BooleanField(_("daily digest e-mail"), default=False)
+    # The calendar rules run at most once a day per account; changing the settings clears this.
+    calendar_ran_on = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="journal_settings_one_per_owner")]
+
+
+class FeedToken(OwnedModel):
+    """The secret in a private calendar feed URL; only its hash is stored, so it is shown once."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class DigestRun(OwnedModel):
+    """One row per account and day: several workers enqueue the daily digest, the unique key lets
+    exactly one of them win."""
+
+    date = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "date"], name="digest_once_per_day")]
