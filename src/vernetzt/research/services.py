@@ -1,0 +1,279 @@
+"""Whom to meet: the research engine's use cases, shared by web, API, CLI and the journal.
+
+``build_pool`` returns the user's columnar pool from an in-process cache keyed by (user, data
+version, day); see :mod:`vernetzt.research.freshness` for when the version changes (bulk writers
+must call ``mark_pool_stale``). ``rank_for_goal`` and ``network_upward`` score the whole pool in the
+core and read names only for the few candidates they return.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from django.utils import timezone
+
+from vernetzt.core.places import REGIONS, region_name, resolve_region
+from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
+from vernetzt.core.reasons import describe_reason
+from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS
+from vernetzt.events.models import Attendance, Event
+from vernetzt.goals.models import Goal, Target
+from vernetzt.people.models import Organization, Person
+from vernetzt.research.freshness import current_version, mark_pool_stale
+from vernetzt.research.pool_builder import PoolBundle, build_pool_bundle, rows_of_ids
+from vernetzt.research.specs import goal_spec
+
+__all__ = [
+    "Candidate",
+    "ResearchDataError",
+    "build_pool",
+    "mark_pool_stale",
+    "network_upward",
+    "rank_for_goal",
+]
+
+CACHED_USERS = 3  # a pool of a million people takes a few hundred MB; keep only the recent users'
+# Network upward: the reporting line and seniority above the user decide; goal fit is "works here".
+UPWARD_WEIGHTS = Weights(relevance=1.0, upward=3.0, commonality=0.5, reachability=1.0, relationship=0.5)
+
+_cache: OrderedDict[int, PoolBundle] = OrderedDict()
+_cache_lock = threading.Lock()
+_build_locks: dict[int, threading.Lock] = {}
+
+
+class ResearchDataError(ValueError):
+    """A filter or option the user gave is not valid; ``field`` names which."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person_id: int
+    name: str
+    title: str
+    organization: str
+    seniority: str
+    function: str
+    country: str
+    score: float
+    components: dict[str, float]
+    reasons: list[str]  # rendered in the requested language
+    introducer_id: int | None
+    introducer_name: str | None
+    in_pipeline: bool
+
+
+def build_pool(*, owner) -> PoolBundle:
+    """The user's pool, built from the database only when their data changed since the last build."""
+    version, today = current_version(owner), timezone.localdate()
+    with _cache_lock:
+        cached = _cache.get(owner.pk)
+        if cached is not None and (cached.version, cached.built_on) == (version, today):
+            _cache.move_to_end(owner.pk)
+            return cached
+        build_lock = _build_locks.setdefault(owner.pk, threading.Lock())
+    with build_lock:  # one build per user at a time; others wait and take its result
+        with _cache_lock:
+            cached = _cache.get(owner.pk)
+        if cached is not None and (cached.version, cached.built_on) == (version, today):
+            return cached
+        bundle = build_pool_bundle(owner=owner, version=version, today=today)
+        with _cache_lock:
+            _cache[owner.pk] = bundle
+            _cache.move_to_end(owner.pk)
+            while len(_cache) > CACHED_USERS:
+                _cache.popitem(last=False)
+        return bundle
+
+
+def _check_owner(owner, obj, what: str) -> None:
+    if obj.owner_id != owner.pk:
+        raise PermissionError(f"{what} {obj.pk} belongs to another account")
+
+
+def _filter_mask(bundle: PoolBundle, *, region: str | None, level: str | None, function: str | None):
+    """Rows passing the list filters (current role and where the person is), or None without filters."""
+    if not (region or level or function):
+        return None
+    pool, pos = bundle.pool, bundle.pool.positions
+    keep = np.ones(len(pool), dtype=bool)
+    current = pos.is_current
+    rows = pos.person_row
+    if region:
+        code = region if region in REGIONS else resolve_region(region)
+        if code is None:
+            raise ResearchDataError("region", f"unknown region {region!r}")
+        bit = np.int64(1) << np.int64(pool.region_codes.index(code))
+        in_region = (pool.region_mask & bit) != 0
+        in_region[rows[current & ((pos.region_mask & bit) != 0)]] = True
+        keep &= in_region
+    if level:
+        if level not in SENIORITY_LEVELS:
+            raise ResearchDataError("level", f"unknown level {level!r}")
+        at_level = np.zeros(len(pool), dtype=bool)
+        at_level[rows[current & (pos.seniority == SENIORITY_LEVELS.index(level))]] = True
+        keep &= at_level
+    if function:
+        if function not in FUNCTIONS:
+            raise ResearchDataError("function", f"unknown function {function!r}")
+        in_function = np.zeros(len(pool), dtype=bool)
+        in_function[rows[current & (pos.function == FUNCTIONS.index(function))]] = True
+        keep &= in_function
+    return keep
+
+
+def _exclusions(bundle: PoolBundle, keep: np.ndarray | None) -> np.ndarray:
+    excluded = [] if bundle.me_id is None else [bundle.me_id]
+    if keep is None:
+        return np.array(excluded, dtype=np.int64)
+    return np.concatenate([np.array(excluded, dtype=np.int64), bundle.pool.person_id[~keep]])
+
+
+def rank_for_goal(
+    *,
+    owner,
+    goal: Goal,
+    lang: str,
+    event: Event | None = None,
+    only_event: bool = False,
+    limit: int = 50,
+    region: str | None = None,
+    level: str | None = None,
+    function: str | None = None,
+) -> list[Candidate]:
+    """The people who matter most for ``goal``, best first, with reasons in ``lang``.
+
+    ``event`` counts attendance at it; ``only_event`` keeps only its attendees. ``region``, ``level``
+    and ``function`` narrow the list to people currently in that region, at that level, in that
+    function. People already in the goal's pipeline stay in the list, marked ``in_pipeline``.
+    """
+    _check_owner(owner, goal, "goal")
+    if limit < 1:
+        raise ResearchDataError("limit", "must be at least 1")
+    bundle = build_pool(owner=owner)
+    keep = _filter_mask(bundle, region=region, level=level, function=function)
+    attendees, event_id = None, None
+    if event is not None:
+        _check_owner(owner, event, "event")
+        person_ids = (
+            Attendance.objects.for_user(owner).filter(event=event).values_list("person_id", flat=True)
+        )
+        attendees, event_id = rows_of_ids(bundle, person_ids), event.pk
+    elif only_event:
+        raise ResearchDataError("event", "choose an event to list only its attendees")
+    ranked = rank_pool(
+        bundle.pool,
+        goal=goal_spec(goal, bundle),
+        me=bundle.me,
+        event_attendees=attendees,
+        event_id=event_id,
+        only_event=only_event,
+        limit=limit,
+        exclude_ids=_exclusions(bundle, keep),
+    )
+    return _candidates(owner=owner, bundle=bundle, ranked=ranked, lang=lang, goal=goal)
+
+
+def network_upward(*, owner, lang: str, limit: int = 50) -> list[Candidate]:
+    """The user's own organization, upward: their manager's peers, their manager's manager and the
+    people above them, with reasons. Empty without a profile naming the user's organization."""
+    bundle = build_pool(owner=owner)
+    me = bundle.me
+    if me.org_id is None:
+        return []
+    above = (
+        frozenset(range(me.seniority + 1, len(SENIORITY_LEVELS))) if me.seniority is not None else frozenset()
+    )
+    spec = GoalSpec(levels=above, organizations=frozenset({me.org_id}), weights=UPWARD_WEIGHTS)
+    pos = bundle.pool.positions
+    at_org = np.zeros(len(bundle.pool), dtype=bool)
+    at_org[pos.person_row[pos.is_current & (pos.org_id == me.org_id)]] = True
+    in_line = rows_of_ids(bundle, me.reports_to)
+    at_org[in_line] = True  # the line counts even where a manager's current role is not recorded
+    ranked = rank_pool(bundle.pool, goal=spec, me=me, limit=limit, exclude_ids=_exclusions(bundle, at_org))
+    return _candidates(owner=owner, bundle=bundle, ranked=ranked, lang=lang, goal=None)
+
+
+def _referenced(ranked: Iterable[RankedCandidate], namespace: str) -> set:
+    key = {"org": ("org", "employer")}.get(namespace, (namespace,))
+    return {
+        value
+        for candidate in ranked
+        for reason in candidate.reasons
+        for name, value in reason.params.items()
+        if name in key and value is not None
+    }
+
+
+def _labels(*, owner, bundle: PoolBundle, ranked: list[RankedCandidate], lang: str) -> dict[str, dict]:
+    labels: dict[str, dict] = {
+        "function": {index: FUNCTION_LABELS[code][lang] for index, code in enumerate(FUNCTIONS)},
+        "region": {code: region_name(code, lang) for code in REGIONS},
+    }
+    for kind, names in bundle.vocab.items():
+        labels[kind] = dict(enumerate(names))
+    queries = {
+        "org": (Organization, "name"),
+        "person": (Person, "display_name"),
+        "event": (Event, "name"),
+    }
+    for namespace, (model, field) in queries.items():
+        ids = _referenced(ranked, namespace)
+        labels[namespace] = dict(
+            model.objects.for_user(owner).filter(pk__in=ids).values_list("pk", field) if ids else ()
+        )
+    return labels
+
+
+def _candidates(
+    *, owner, bundle: PoolBundle, ranked: list[RankedCandidate], lang: str, goal: Goal | None
+) -> list[Candidate]:
+    if not ranked:
+        return []
+    ids = [candidate.person_id for candidate in ranked]
+    people = {
+        row[0]: row
+        for row in Person.objects.for_user(owner)
+        .filter(pk__in=ids)
+        .values_list("pk", "display_name", "title", "organization_name", "seniority", "function", "country")
+    }
+    pipeline = set()
+    if goal is not None:
+        pipeline = set(
+            Target.objects.for_user(owner)
+            .filter(goal=goal, person_id__in=ids)
+            .values_list("person_id", flat=True)
+        )
+    labels = _labels(owner=owner, bundle=bundle, ranked=ranked, lang=lang)
+    result = []
+    for candidate in ranked:
+        person = people.get(candidate.person_id)
+        if person is None:  # deleted since the pool was built (another process, same second)
+            continue
+        introducer = next((r.params["person"] for r in candidate.reasons if r.code == "introducer"), None)
+        result.append(
+            Candidate(
+                person_id=candidate.person_id,
+                name=person[1],
+                title=person[2],
+                organization=person[3],
+                seniority=person[4],
+                function=person[5],
+                country=person[6],
+                score=round(candidate.score, 1),
+                components={name: round(value, 3) for name, value in candidate.components.items()},
+                reasons=[describe_reason(reason, lang, labels) for reason in candidate.reasons],
+                introducer_id=introducer,
+                introducer_name=labels["person"].get(introducer) if introducer is not None else None,
+                in_pipeline=candidate.person_id in pipeline,
+            )
+        )
+    return result
