@@ -7,12 +7,14 @@ from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
 from vernetzt.api.auth import TokenAuth
+from vernetzt.api.research import router as research_router
 from vernetzt.api.schemas import Error, GoalIn, GoalOut, GoalPatch, PersonIn, PersonOut, PersonPatch
 from vernetzt.goals.models import Goal
 from vernetzt.goals.services import GoalDataError, create_goal, delete_goal, update_goal
 from vernetzt.people.models import Person
 from vernetzt.people.search import search_people
 from vernetzt.people.services import PersonDataError, create_person, delete_person, update_person
+from vernetzt.research.services import ResearchDataError
 
 api = NinjaAPI(
     title="vernetzt API",
@@ -24,8 +26,12 @@ api = NinjaAPI(
 )
 
 
+api.add_router("", research_router)
+
+
 @api.exception_handler(PersonDataError)
 @api.exception_handler(GoalDataError)
+@api.exception_handler(ResearchDataError)
 def data_error(request, exc):
     return api.create_response(request, {"error": exc.message, "field": exc.field}, status=422)
 

@@ -134,5 +134,13 @@ def set_target_stage(*, target: Target, stage: str) -> Target:
     return target
 
 
+def set_target_priority(*, target: Target, priority: int) -> Target:
+    if not 1 <= priority <= 5:
+        raise GoalDataError("priority", "must be between 1 (highest) and 5")
+    target.priority = priority
+    target.save(update_fields=["priority", "updated_at"])
+    return target
+
+
 def remove_target(*, target: Target) -> None:
     target.delete()

@@ -19,7 +19,7 @@ from django.utils import timezone
 from vernetzt.core.places import REGIONS, region_name, resolve_region
 from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
 from vernetzt.core.reasons import describe_reason
-from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS
+from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS, classify_title
 from vernetzt.events.models import Attendance, Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.people.models import Organization, Person
@@ -34,6 +34,7 @@ __all__ = [
     "mark_pool_stale",
     "network_upward",
     "rank_for_goal",
+    "summarize_title",
 ]
 
 CACHED_USERS = 3  # a pool of a million people takes a few hundred MB; keep only the recent users'
@@ -69,6 +70,12 @@ class Candidate:
     introducer_id: int | None
     introducer_name: str | None
     in_pipeline: bool
+
+
+def summarize_title(text: str) -> dict[str, str]:
+    """``{"title", "seniority", "function"}`` of a job title (DESIGN §4)."""
+    role = classify_title(text)
+    return {"title": text, "seniority": role.seniority, "function": role.function}
 
 
 def build_pool(*, owner) -> PoolBundle:
