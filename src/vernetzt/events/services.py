@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from vernetzt.core.places import resolve_country
+from vernetzt.errors import DataError
 from vernetzt.events.models import Attendance, Event
 from vernetzt.people.models import Person
 
 EVENT_FIELDS = frozenset({"name", "kind", "starts_on", "ends_on", "location", "url", "notes"})
 
 
-class EventDataError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class EventDataError(DataError):
+    pass
 
 
 def _apply(event: Event, fields: dict) -> None:

@@ -9,17 +9,15 @@ from django.db import transaction
 
 from vernetzt.core.places import REGIONS, resolve_region
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
+from vernetzt.errors import DataError
 from vernetzt.goals.models import Goal, Target
 from vernetzt.people.models import Person
 
 WEIGHT_NAMES = ("relevance", "upward", "commonality", "reachability", "relationship", "event")
 
 
-class GoalDataError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class GoalDataError(DataError):
+    pass
 
 
 def _clean_list(values: Iterable[str]) -> list[str]:

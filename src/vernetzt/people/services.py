@@ -15,6 +15,7 @@ from django.db import transaction
 from vernetzt.core.places import place_of, resolve_country
 from vernetzt.core.text import normalize_org_name, search_words
 from vernetzt.core.titles import classify_title
+from vernetzt.errors import DataError
 from vernetzt.people.models import Education, Organization, Person, Position
 
 EDITABLE_FIELDS = frozenset(
@@ -46,13 +47,8 @@ EDITABLE_FIELDS = frozenset(
 ROLE_FIELDS = frozenset({"title", "organization_name"})
 
 
-class PersonDataError(ValueError):
-    """A value the user gave cannot be stored; ``field`` names where."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class PersonDataError(DataError):
+    pass
 
 
 def profile_slug(url: str, marker: str) -> str:

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vernetzt.events.models import Event
-from vernetzt.events.services import EventDataError, create_event, delete_event, update_event
+from vernetzt.events.services import create_event, delete_event, update_event
 from vernetzt.web.forms import EventForm
-from vernetzt.web.views.people import _status
+from vernetzt.web.formtools import form_status, save_with
 
 FORM_FIELDS = tuple(EventForm.base_fields)
 
@@ -37,13 +37,9 @@ def event_detail(request, pk: int):
 
 def _save(request, form, event: Event | None):
     data = {name: form.cleaned_data[name] for name in FORM_FIELDS}
-    try:
-        if event is None:
-            return create_event(owner=request.user, **data)
-        return update_event(event=event, **data)
-    except EventDataError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
+    if event is None:
+        return save_with(form, create_event, owner=request.user, **data)
+    return save_with(form, update_event, event=event, **data)
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,7 +50,9 @@ def event_create(request):
         if event is not None:
             messages.success(request, _("The event was added."))
             return redirect("event_detail", pk=event.pk)
-    return render(request, "vernetzt/events/form.html", {"form": form, "event": None}, status=_status(form))
+    return render(
+        request, "vernetzt/events/form.html", {"form": form, "event": None}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,7 +62,9 @@ def event_edit(request, pk: int):
     if request.method == "POST" and form.is_valid() and _save(request, form, event) is not None:
         messages.success(request, _("Changes saved."))
         return redirect("event_detail", pk=event.pk)
-    return render(request, "vernetzt/events/form.html", {"form": form, "event": event}, status=_status(form))
+    return render(
+        request, "vernetzt/events/form.html", {"form": form, "event": event}, status=form_status(form)
+    )
 
 
 @require_POST

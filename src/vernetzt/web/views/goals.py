@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vernetzt.goals.models import Goal
-from vernetzt.goals.services import GoalDataError, create_goal, delete_goal, update_goal
+from vernetzt.goals.services import create_goal, delete_goal, update_goal
 from vernetzt.web.forms import GoalForm
-from vernetzt.web.views.people import _status
+from vernetzt.web.formtools import form_status, save_with
 
 FORM_FIELDS = tuple(GoalForm.base_fields)
 
@@ -30,13 +30,9 @@ def goal_detail(request, pk: int):
 
 def _save(request, form, goal: Goal | None):
     data = {name: form.cleaned_data[name] for name in FORM_FIELDS}
-    try:
-        if goal is None:
-            return create_goal(owner=request.user, **data)
-        return update_goal(goal=goal, **data)
-    except GoalDataError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
+    if goal is None:
+        return save_with(form, create_goal, owner=request.user, **data)
+    return save_with(form, update_goal, goal=goal, **data)
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,7 +43,7 @@ def goal_create(request):
         if goal is not None:
             messages.success(request, _("Your goal is set. Now find the people who matter for it."))
             return redirect("goal_detail", pk=goal.pk)
-    return render(request, "vernetzt/goals/form.html", {"form": form, "goal": None}, status=_status(form))
+    return render(request, "vernetzt/goals/form.html", {"form": form, "goal": None}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -57,7 +53,7 @@ def goal_edit(request, pk: int):
     if request.method == "POST" and form.is_valid() and _save(request, form, goal) is not None:
         messages.success(request, _("Changes saved."))
         return redirect("goal_detail", pk=goal.pk)
-    return render(request, "vernetzt/goals/form.html", {"form": form, "goal": goal}, status=_status(form))
+    return render(request, "vernetzt/goals/form.html", {"form": form, "goal": goal}, status=form_status(form))
 
 
 @require_POST

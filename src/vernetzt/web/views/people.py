@@ -8,8 +8,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vernetzt.people.models import Person
 from vernetzt.people.search import search_people
-from vernetzt.people.services import PersonDataError, create_person, delete_person, update_person
+from vernetzt.people.services import create_person, delete_person, update_person
 from vernetzt.web.forms import PersonForm
+from vernetzt.web.formtools import form_status, save_with
 
 PAGE_SIZE = 50
 FORM_FIELDS = tuple(PersonForm.base_fields)
@@ -51,13 +52,9 @@ def person_detail(request, pk: int):
 def _save(request, form, person: Person | None):
     data = {name: form.cleaned_data[name] for name in FORM_FIELDS}
     data = {k: ("" if v is None and k in {"first_name", "last_name"} else v) for k, v in data.items()}
-    try:
-        if person is None:
-            return create_person(owner=request.user, **data)
-        return update_person(person=person, **data)
-    except PersonDataError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
+    if person is None:
+        return save_with(form, create_person, owner=request.user, **data)
+    return save_with(form, update_person, person=person, **data)
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,7 +65,9 @@ def person_create(request):
         if person is not None:
             messages.success(request, _("%(name)s was added.") % {"name": person.display_name})
             return redirect("person_detail", pk=person.pk)
-    return render(request, "vernetzt/people/form.html", {"form": form, "person": None}, status=_status(form))
+    return render(
+        request, "vernetzt/people/form.html", {"form": form, "person": None}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,7 +79,7 @@ def person_edit(request, pk: int):
         messages.success(request, _("Changes saved."))
         return redirect("person_detail", pk=person.pk)
     return render(
-        request, "vernetzt/people/form.html", {"form": form, "person": person}, status=_status(form)
+        request, "vernetzt/people/form.html", {"form": form, "person": person}, status=form_status(form)
     )
 
 
@@ -91,7 +90,3 @@ def person_delete(request, pk: int):
     delete_person(person=person)
     messages.success(request, _("%(name)s was deleted.") % {"name": name})
     return redirect("person_list")
-
-
-def _status(form) -> int:
-    return 422 if form.is_bound and form.errors else 200
