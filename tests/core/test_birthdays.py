@@ -150,3 +150,10 @@ def test_age_grows_by_one_on_the_observed_birthday(birthday, today):
         return
     assert age_on(birthday, upcoming) == age_at_next_birthday(birthday, today)
     assert age_on(birthday, upcoming - timedelta(days=1)) == age_at_next_birthday(birthday, today) - 1
+
+
+@pytest.mark.parametrize("year", [1604, 1799, 2201])
+def test_implausible_birth_years_are_refused(year):
+    # Apple writes 1604 for "no year"; parsers must turn that into year=None, never store it.
+    with pytest.raises(ValueError, match="implausible"):
+        Birthday(month=11, day=2, year=year)

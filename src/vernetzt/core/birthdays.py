@@ -34,6 +34,8 @@ class Birthday:
             date(probe_year, self.month, self.day)
         except ValueError as exc:
             raise ValueError(f"not a valid birthday: {self.year}-{self.month}-{self.day}") from exc
+        if self.year is not None and not 1800 <= self.year <= 2200:
+            raise ValueError(f"implausible birth year {self.year}")
 
 
 def birthday_in_year(birthday: Birthday, year: int) -> date:

@@ -13,20 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
-
-@dataclass(frozen=True)
-class Birthday:
-    """A birthday; `year` is None when the source deliberately omits it (29 February is fine then)."""
-
-    month: int
-    day: int
-    year: int | None = None
-
-    def __post_init__(self) -> None:
-        # A leap year stands in for "no year" so that 29 February is accepted without one.
-        date(self.year if self.year is not None else 2000, self.month, self.day)
-        if self.year is not None and not 1800 <= self.year <= 2200:
-            raise ValueError(f"implausible birth year {self.year}")
+from vernetzt.core.birthdays import Birthday
 
 
 @dataclass
