@@ -13,68 +13,11 @@ from functools import lru_cache
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
 _WORD = re.compile(r"[0-9a-z]+")
 _LEGAL_FORMS = frozenset(
-    [
-        "gmbh",
-        "ag",
-        "kg",
-        "ohg",
-        "gbr",
-        "ug",
-        "se",
-        "co",
-        "mbh",
-        "kgaa",
-        "ev",
-        "e",
-        "v",
-        "eg",
-        "ltd",
-        "limited",
-        "plc",
-        "llc",
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "company",
-        "bv",
-        "b",
-        "v",
-        "nv",
-        "n",
-        "v",
-        "sa",
-        "s",
-        "a",
-        "sas",
-        "sarl",
-        "srl",
-        "spa",
-        "s",
-        "p",
-        "a",
-        "ab",
-        "as",
-        "a",
-        "s",
-        "oy",
-        "aps",
-        "pte",
-        "pty",
-        "lp",
-        "llp",
-        "sl",
-        "kk",
-        "jsc",
-        "pjsc",
-        "oao",
-        "ooo",
-        "tbk",
-        "bhd",
-        "sdn",
-        "jsc",
-    ]
+    "gmbh mbh ag kg ohg gbr ug se kgaa ev eg co ltd limited plc llc inc incorporated corp corporation company "
+    "bv nv sa sas sarl srl spa ab as oy aps pte pty lp llp sl kk jsc pjsc oao ooo tbk bhd sdn".split()
 )
+# Dotted or slashed abbreviations ("e. V.", "B.V.", "S.p.A.", "A/S") become one word before matching.
+_DOTTED_LETTER = re.compile(r"(?<![0-9a-z])([a-z])(?:\.\s?|/)(?=[a-z](?![0-9a-z]{2}))")
 
 
 def strip_accents(text: str) -> str:
@@ -104,7 +47,8 @@ def search_words(text: str) -> list[str]:
 def normalize_org_name(name: str) -> str:
     """The key that identifies an organization: case, accents, punctuation and legal forms removed
     ("Muster Maschinenbau GmbH" and "Muster-Maschinenbau" are one organization)."""
-    tokens = [w for w in words(name.replace("&", " ")) if w not in _LEGAL_FORMS]
+    joined = _DOTTED_LETTER.sub(r"\1", fold(name))
+    tokens = [w for w in _WORD.findall(joined.replace("&", " ")) if w not in _LEGAL_FORMS]
     return " ".join(tokens) or fold(name).strip()
 
 
