@@ -13,8 +13,8 @@ from functools import lru_cache
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
 _WORD = re.compile(r"[0-9a-z]+")
 _LEGAL_FORMS = frozenset(
-    "gmbh mbh ag kg ohg gbr ug se kgaa ev eg co ltd limited plc llc inc incorporated corp corporation company "
-    "bv nv sa sas sarl srl spa ab as oy aps pte pty lp llp sl kk jsc pjsc oao ooo tbk bhd sdn".split()
+    "gmbh mbh ag kg ohg gbr ug se kgaa ev eg co ltd limited plc llc inc incorporated corp corporation "
+    "company bv nv sa sas sarl srl spa ab as oy aps pte pty lp llp sl kk jsc pjsc oao ooo tbk bhd sdn".split()
 )
 # Dotted or slashed abbreviations ("e. V.", "B.V.", "S.p.A.", "A/S") become one word before matching.
 _DOTTED_LETTER = re.compile(r"(?<![0-9a-z])([a-z])(?:\.\s?|/)(?=[a-z](?![0-9a-z]{2}))")
