@@ -9,48 +9,21 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests_support.routes import fill_route, web_routes
 from vernetzt.api.routes import api
 
 pytestmark = pytest.mark.django_db
 
 SECRETS = ("Geheim", "Zuckerberg", "Secret", "secret")
-PUBLIC_ROUTES = {"login", "login_link", "logout"}  # logout is walked in tests/accounts
-# Parameters filled with a non-id value; every int parameter is filled with each of alice's ids.
-STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token"}
-
-
-def _patterns(resolver: URLResolver, prefix: str = ""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            if "api" in str(entry.pattern):
-                continue  # walked through the OpenAPI schema below
-            yield from _patterns(entry, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            yield entry.name, prefix + str(entry.pattern)
 
 
 def _all_ids(world) -> set[int]:
     return {obj.pk for obj in world.values() if hasattr(obj, "pk")}
 
 
-def _fill(route: str, value: int) -> str:
-    def replace(match: re.Match) -> str:
-        converter, name = match.group(1), match.group(2)
-        if converter == "int":
-            return str(value)
-        return STRING_PARAMS.get(name, "x")
-
-    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", replace, route)
-
-
-def _web_routes():
-    return sorted((name, route) for name, route in _patterns(get_resolver()) if name not in PUBLIC_ROUTES)
-
-
 def test_the_walk_sees_the_routes():
-    names = {name for name, _ in _web_routes()}
+    names = {name for name, _ in web_routes()}
     assert {"today", "person_list", "person_detail", "goal_edit", "event_delete", "settings"} <= names
 
 
@@ -61,8 +34,12 @@ def _assert_no_secrets(response, where: str) -> None:
 
 
 def test_every_page_shows_another_user_nothing(world, mallory_client):
-    for name, route in _web_routes():
-        targets = [_fill(route, pk) for pk in sorted(_all_ids(world))] if "<" in route else [_fill(route, 0)]
+    for name, route in web_routes():
+        targets = (
+            [fill_route(route, pk) for pk in sorted(_all_ids(world))]
+            if "<" in route
+            else [fill_route(route, 0)]
+        )
         for url in targets:
             for method in ("get", "post"):
                 response = getattr(mallory_client, method)(url, follow=False)
@@ -78,8 +55,8 @@ def test_every_page_shows_another_user_nothing(world, mallory_client):
 
 
 def test_every_page_needs_a_login(world, client):
-    for name, route in _web_routes():
-        url = _fill(route, world["person"].pk)
+    for name, route in web_routes():
+        url = fill_route(route, world["person"].pk)
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith("/login/"), f"{url} ({name})"
 
