@@ -2,7 +2,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from vernetzt.api.routes import api
-from vernetzt.web.views import account, auth, events, goals, people, today
+from vernetzt.web.views import account, auth, events, goals, people, research, today
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -19,6 +19,12 @@ urlpatterns = [
     path("goals/<int:pk>/", goals.goal_detail, name="goal_detail"),
     path("goals/<int:pk>/edit/", goals.goal_edit, name="goal_edit"),
     path("goals/<int:pk>/delete/", goals.goal_delete, name="goal_delete"),
+    path("goals/<int:pk>/research/", research.goal_research, name="goal_research"),
+    path("goals/<int:pk>/pipeline/", research.pipeline_add, name="pipeline_add"),
+    path("goals/<int:pk>/pipeline/<int:target_pk>/stage/", research.pipeline_stage, name="pipeline_stage"),
+    path("goals/<int:pk>/pipeline/<int:target_pk>/remove/", research.pipeline_remove, name="pipeline_remove"),
+    path("research/upward/", research.upward, name="upward"),
+    path("me/", research.my_profile, name="my_profile"),
     path("events/", events.event_list, name="event_list"),
     path("events/new/", events.event_create, name="event_create"),
     path("events/<int:pk>/", events.event_detail, name="event_detail"),

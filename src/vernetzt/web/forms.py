@@ -13,6 +13,7 @@ from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LABELS, S
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal
 from vernetzt.people.models import Formality, Tier
+from vernetzt.web.weights_field import WeightsField
 
 _SPLIT = re.compile(r"[\n,;]+")
 
@@ -115,6 +116,11 @@ class GoalForm(forms.Form):
     organizations = ListField(label=_("Organizations"), required=False)
     industries = ListField(label=_("Industries"), required=False)
     keywords = ListField(label=_("Keywords"), required=False)
+    weights = WeightsField(
+        label=_("Ranking weights"),
+        required=False,
+        help_text=_("How much each part counts in “Whom to meet”, 0–10; empty keeps the default shown."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
