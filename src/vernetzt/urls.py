@@ -2,7 +2,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from vernetzt.api.routes import api
-from vernetzt.web.views import account, auth, events, goals, people, research, today
+from vernetzt.web.views import account, auth, briefing, events, goals, journal, people, research, today
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -14,6 +14,17 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="person_delete"),
+    path("people/<int:pk>/log/", journal.log_conversation, name="log_conversation"),
+    path("people/<int:pk>/briefing/", briefing.person_briefing, name="person_briefing"),
+    path("people/<int:pk>/successes/", briefing.success_add, name="success_add"),
+    path("people/<int:pk>/benefits/", briefing.person_benefits, name="person_benefits"),
+    path("people/<int:pk>/benefits/add/", briefing.benefit_add, name="benefit_add"),
+    path("people/<int:pk>/draft/", journal.person_draft, name="person_draft"),
+    path("benefits/<int:pk>/deliver/", briefing.benefit_deliver, name="benefit_deliver"),
+    path("tasks/<int:pk>/draft/", journal.task_draft, name="task_draft"),
+    path("tasks/<int:pk>/<str:action>/", journal.task_action, name="task_action"),
+    path("feed/<str:token>.ics", journal.calendar_feed, name="calendar_feed"),
+    path("settings/playbook/", journal.playbook_page, name="playbook"),
     path("goals/", goals.goal_list, name="goal_list"),
     path("goals/new/", goals.goal_create, name="goal_create"),
     path("goals/<int:pk>/", goals.goal_detail, name="goal_detail"),
@@ -30,6 +41,8 @@ urlpatterns = [
     path("events/<int:pk>/", events.event_detail, name="event_detail"),
     path("events/<int:pk>/edit/", events.event_edit, name="event_edit"),
     path("events/<int:pk>/delete/", events.event_delete, name="event_delete"),
+    path("events/<int:pk>/briefings/", briefing.event_briefings, name="event_briefings"),
+    path("events/<int:pk>/must-meet/<int:person_pk>/", briefing.must_meet_toggle, name="must_meet_toggle"),
     path("settings/", account.settings_page, name="settings"),
     path("settings/tokens/<int:pk>/revoke/", account.token_revoke, name="token_revoke"),
     path("api/v1/", api.urls),

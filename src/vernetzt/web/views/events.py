@@ -10,6 +10,7 @@ from vernetzt.events.models import Event
 from vernetzt.events.services import create_event, delete_event, update_event
 from vernetzt.web.forms import EventForm
 from vernetzt.web.formtools import form_status, save_with
+from vernetzt.web.views.briefing import event_preparation
 
 FORM_FIELDS = tuple(EventForm.base_fields)
 
@@ -32,7 +33,8 @@ def event_list(request):
 def event_detail(request, pk: int):
     event = get_object_or_404(_events(request), pk=pk)
     attendances = event.attendances.select_related("person").order_by("-must_meet", "person__display_name")
-    return render(request, "vernetzt/events/detail.html", {"event": event, "attendances": attendances})
+    context = {"event": event, "attendances": attendances, **event_preparation(request, event)}
+    return render(request, "vernetzt/events/detail.html", context)
 
 
 def _save(request, form, event: Event | None):

@@ -6,11 +6,13 @@ from django.utils import timezone
 from vernetzt.goals.models import Goal
 from vernetzt.journal.agenda import build_agenda
 from vernetzt.people.models import Person
+from vernetzt.web.views.journal import lang_of
 
 
 def today(request):
+    """The start page: the playbook runs (once a day) and what is due comes first."""
     day = timezone.localdate()
-    agenda = build_agenda(owner=request.user, today=day)
+    agenda = build_agenda(owner=request.user, today=day, lang=lang_of(request))
     context = {
         "agenda": agenda,
         "has_goal": Goal.objects.for_user(request.user).exists(),

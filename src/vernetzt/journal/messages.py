@@ -1,0 +1,205 @@
+"""Drafts of the follow-up messages and the three ways out: mailto link, .eml file, the user's own SMTP.
+
+Private by default: nothing is sent unless the operator configured ``VERNETZT_SMTP_URL`` (see config.py),
+and even then only when the user presses "send".
+"""
+
+from __future__ import annotations
+
+import datetime
+import email.message
+import email.utils
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from vernetzt.core.drafts import DRAFT_KINDS, Draft, draft_message
+from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
+from vernetzt.journal.services import JournalDataError, complete_task, log_interaction
+from vernetzt.people.models import Person
+from vernetzt.people.services import get_me
+
+# Which draft helps with which task; tasks without one (connect, keep in touch) are done by hand.
+TASK_DRAFTS = {
+    "thank_you_email": "thank_you_email",
+    "birthday_greeting": "birthday_greeting",
+    "call_to_schedule": "meeting_request",
+    "propose_lunch": "lunch_invitation",
+}
+# What sending a draft counts as in the journal.
+SENT_KINDS = {"birthday_greeting": "birthday_greeting"}
+_GERMAN = {"de", "deu", "ger", "german", "deutsch"}
+_GERMAN_COUNTRIES = {"DE", "AT", "CH", "LI"}
+_SMTP_SCHEMES = {"smtp": (False, False), "smtp+starttls": (True, False), "smtps": (False, True)}
+
+
+@dataclass(frozen=True)
+class MessageDraft:
+    kind: str
+    lang: str
+    to: str
+    subject: str
+    body: str
+
+
+def person_language(person: Person, ui_lang: str) -> str:
+    """German or English for a message: the person's languages, then their country, then the UI."""
+    spoken = {value.strip().casefold() for value in person.languages}
+    if spoken & _GERMAN:
+        return "de"
+    if spoken:
+        return "en"
+    if person.country:
+        return "de" if person.country in _GERMAN_COUNTRIES else "en"
+    return "de" if ui_lang.startswith("de") else "en"
+
+
+def sender_name(owner) -> str:
+    if owner.get_full_name():
+        return owner.get_full_name()
+    me = get_me(owner)
+    return me.display_name if me is not None else owner.get_username()
+
+
+def compose_draft(
+    *, owner, person: Person, kind: str, ui_lang: str, task: Task | None = None
+) -> MessageDraft:
+    """A draft of ``kind`` to ``person`` from the journal: event, snippet, benefit, meeting date."""
+    if kind not in DRAFT_KINDS:
+        raise JournalDataError("kind", f"unknown draft kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
+    if person.owner_id != owner.pk:
+        raise JournalDataError("person", f"no person with id {person.pk}")
+    lang = person_language(person, ui_lang)
+    interactions = Interaction.objects.for_user(owner).filter(person=person).select_related("event")
+    source = task.interaction if task is not None and task.interaction_id else interactions.first()
+    event = source.event if source is not None and source.event else None
+    if event is None:
+        with_event = interactions.filter(event__isnull=False).first()
+        event = with_event.event if with_event else None
+    met = interactions.filter(kind__in=("meeting", "lunch")).first()
+    if kind == "thank_you_email" and source is not None and source.kind in ("meeting", "lunch"):
+        met = source
+    snippet = Snippet.objects.for_user(owner).filter(person=person).values_list("text", flat=True).first()
+    benefit = (
+        Benefit.objects.for_user(owner)
+        .filter(person=person, direction=Benefit.Direction.OFFERED, status=Benefit.Status.PLANNED)
+        .values_list("description", flat=True)
+        .first()
+    )
+    draft: Draft = draft_message(
+        kind=kind,
+        lang=lang,
+        formality=person.formality,
+        person_first_name=person.first_name or None,
+        person_last_name=person.last_name or person.display_name,
+        sender_name=sender_name(owner),
+        event_name=event.name if event else None,
+        snippet=snippet,
+        benefit=benefit if kind != "birthday_greeting" else None,
+        meeting_date=met.date if kind == "thank_you_email" and met else None,
+    )
+    to = person.emails[0] if person.emails else ""
+    return MessageDraft(kind=kind, lang=lang, to=to, subject=draft.subject, body=draft.body)
+
+
+def draft_for_task(*, owner, task: Task, ui_lang: str) -> MessageDraft | None:
+    kind = TASK_DRAFTS.get(task.kind)
+    if kind is None or task.person is None:
+        return None
+    return compose_draft(owner=owner, person=task.person, kind=kind, ui_lang=ui_lang, task=task)
+
+
+def mailto_url(*, to: str, subject: str, body: str) -> str:
+    """A mailto: link (RFC 6068) that opens the user's mail program with the draft filled in."""
+    return f"mailto:{quote(to, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def build_eml(*, sender: str, to: str, subject: str, body: str) -> bytes:
+    """The draft as an .eml file; ``X-Unsent`` makes Outlook open it as a draft ready to send."""
+    message = email.message.EmailMessage()
+    message["Subject"] = subject
+    if sender:
+        message["From"] = sender
+    if to:
+        message["To"] = to
+    message["Date"] = email.utils.formatdate(localtime=True)
+    message["X-Unsent"] = "1"
+    message.set_content(body)
+    return message.as_bytes()
+
+
+def smtp_configured() -> bool:
+    return bool(getattr(settings, "VERNETZT_SMTP_URL", None))
+
+
+def smtp_connection():
+    """A Django SMTP connection to the configured server, or a JournalDataError naming what is missing."""
+    url = getattr(settings, "VERNETZT_SMTP_URL", None)
+    if not url:
+        raise JournalDataError("smtp", "no mail server configured (VERNETZT_SMTP_URL)")
+    parts = urlsplit(url)
+    if parts.scheme not in _SMTP_SCHEMES or not parts.hostname:
+        raise JournalDataError(
+            "smtp", "VERNETZT_SMTP_URL must look like smtp+starttls://user:password@host:587"
+        )
+    use_tls, use_ssl = _SMTP_SCHEMES[parts.scheme]
+    return get_connection(
+        "django.core.mail.backends.smtp.EmailBackend",
+        host=parts.hostname,
+        port=parts.port or (465 if use_ssl else 587 if use_tls else 25),
+        username=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        use_tls=use_tls,
+        use_ssl=use_ssl,
+        timeout=20,
+        fail_silently=False,
+    )
+
+
+def send_mail_to(*, owner, to: str, subject: str, body: str) -> None:
+    """Send one plain-text mail from the user's own address through their SMTP server."""
+    if not owner.email:
+        raise JournalDataError("from", "set your own e-mail address in the settings first")
+    if not to or "@" not in to:
+        raise JournalDataError("to", "the recipient needs an e-mail address")
+    if not subject.strip() or not body.strip():
+        raise JournalDataError("body", "subject and text must not be empty")
+    sender = email.utils.formataddr((sender_name(owner), owner.email))
+    message = EmailMessage(
+        subject=subject, body=body, from_email=sender, to=[to], connection=smtp_connection()
+    )
+    try:
+        message.send()
+    except OSError as error:  # smtplib errors are OSErrors: refused, unreachable, authentication
+        raise JournalDataError("smtp", f"the mail server did not accept the message: {error}") from None
+
+
+def send_draft(
+    *,
+    owner,
+    person: Person,
+    kind: str,
+    to: str,
+    subject: str,
+    body: str,
+    task: Task | None = None,
+    today: datetime.date | None = None,
+) -> Interaction:
+    """Send an edited draft, log it as an interaction and complete the task it served."""
+    send_mail_to(owner=owner, to=to, subject=subject, body=body)
+    with transaction.atomic():
+        result = log_interaction(
+            owner=owner,
+            person=person,
+            kind=SENT_KINDS.get(kind, "email"),
+            date=today or timezone.localdate(),
+            notes=subject,
+            source="smtp",
+        )
+        if task is not None and task.is_open:
+            complete_task(task=task)
+    return result.interaction
