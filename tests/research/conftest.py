@@ -25,8 +25,7 @@ ATTENDEES = [
 SEA_SENIOR_SUPPLY_CHAIN = {"Priya Raman", "Somchai Wong", "Linh Nguyen"}
 
 
-@pytest.fixture
-def scenario(user):
+def seed_scenario(user) -> dict:
     """A German logistics lead, her goal "Expat in Südostasien" and a mixed attendee list."""
     me = set_me(
         owner=user,
@@ -70,3 +69,8 @@ def scenario(user):
         owner=user, person=people["Priya Raman"], school="TU Dortmund", normalized_school="tu dortmund"
     )
     return {"me": me, "goal": goal, "event": event, "people": people}
+
+
+@pytest.fixture
+def scenario(user):
+    return seed_scenario(user)
