@@ -1,8 +1,8 @@
 """Indexed people search: SQLite FTS5 or PostgreSQL full-text, prefix-matching every word.
 
 30,000 contacts must search instantly, so search never scans ``search_text`` with LIKE; the
-index is maintained by triggers (SQLite) or an expression index (PostgreSQL) created in the
-migrations, both fed from ``Person.search_text``.
+index is an FTS5 table kept by triggers (SQLite, migration people/0002) or a stored generated
+tsvector column with a GIN index (PostgreSQL, people/0003), both fed from ``Person.search_text``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def search_people(queryset: QuerySet[Person], query: str) -> QuerySet[Person]:
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{term}:*" for term in terms)
         matches = RawSQL(
-            "to_tsvector('simple', people_person.search_text) @@ to_tsquery('simple', %s)",
+            "people_person.search_vector @@ to_tsquery('simple', %s)",
             [tsquery],
             output_field=BooleanField(),
         )
