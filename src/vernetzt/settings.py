@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "vernetzt.events",
     "vernetzt.journal",
     "vernetzt.research",
+    "vernetzt.transfer",
     "vernetzt.web",
 ]
 

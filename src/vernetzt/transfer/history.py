@@ -1,0 +1,118 @@
+"""LinkedIn's history files as interactions: messages, invitations and notes joined by profile slug.
+
+One interaction per person, conversation and day (a chat of fifty lines is one contact that day, not
+fifty); re-importing finds the same (person, day, source, text) and adds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from vernetzt.core.text import normalize_person_name
+from vernetzt.importers.linkedin import LinkedInExport
+from vernetzt.journal.models import Interaction
+from vernetzt.transfer.matching import PersonIndex, PersonState
+from vernetzt.transfer.recording import Recorder
+
+NOTE_LIMIT = 300
+MESSAGE_SOURCE = "linkedin:message"
+INVITATION_SOURCE = "linkedin:invitation"
+
+
+@dataclass(eq=False)
+class PlannedInteraction:
+    state: PersonState
+    date: date
+    notes: str
+    source: str
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NOTE_LIMIT else text[: NOTE_LIMIT - 1] + "…"
+
+
+def plan_history(export: LinkedInExport, index: PersonIndex) -> list[PlannedInteraction]:
+    """Only slugs of known persons count, and the user's own profile is never one of them."""
+    planned: dict[tuple[int, str, date], PlannedInteraction] = {}
+    for message in export.messages:
+        for slug in {message.from_slug, *message.to_slugs} - {""}:
+            state = index.by_linkedin.get(slug)
+            if state is None:
+                continue
+            day = message.sent_at.date()
+            key = (id(state), message.conversation_id, day)
+            if key not in planned:
+                text = message.subject or message.conversation_title or message.content
+                planned[key] = PlannedInteraction(state, day, _short(text), MESSAGE_SOURCE)
+    for invitation in export.invitations:
+        slug = invitation.invitee_slug if invitation.direction == "OUTGOING" else invitation.inviter_slug
+        state = index.by_linkedin.get(slug) if slug else None
+        if state is not None:
+            day = invitation.sent_at.date()
+            planned.setdefault(
+                (id(state), "invitation", day),
+                PlannedInteraction(state, day, _short(invitation.message), INVITATION_SOURCE),
+            )
+    return list(planned.values())
+
+
+def apply_notes(export: LinkedInExport, index: PersonIndex, *, overwrite_edits: bool) -> list[PersonState]:
+    """Notes.csv texts appended to the persons' notes; returns the persons it touched."""
+    touched = []
+    for note in export.notes:
+        state = index.by_linkedin.get(note.slug) if note.slug else None
+        if state is None and note.name:
+            found = index.by_name.get(normalize_person_name(note.name))
+            state = found if isinstance(found, PersonState) else None
+        if state is None or ("notes" in state.values["edited_fields"] and not overwrite_edits):
+            continue
+        text = note.text.strip()
+        if text and text not in state.values["notes"]:
+            notes = state.values["notes"]
+            state.values["notes"] = f"{notes}\n\n{text}" if notes else text
+        touched.append(state)
+    return touched
+
+
+def note_last_contact(planned: list[PlannedInteraction]) -> list[PersonState]:
+    touched = []
+    for item in planned:
+        last = item.state.values["last_contact_on"]
+        if last is None or item.date > last:
+            item.state.values["last_contact_on"] = item.date
+        touched.append(item.state)
+    return touched
+
+
+def drop_known(owner, planned: list[PlannedInteraction]) -> list[PlannedInteraction]:
+    ids = {item.state.person_id for item in planned if item.state.person_id is not None}
+    known = set()
+    if ids:
+        rows = Interaction.objects.for_user(owner).filter(source__startswith="linkedin:")
+        known = {
+            (person_id, day, source, notes)
+            for person_id, day, source, notes in rows.values_list("person_id", "date", "source", "notes")
+            if person_id in ids
+        }
+    return [
+        item for item in planned if (item.state.person_id, item.date, item.source, item.notes) not in known
+    ]
+
+
+def write_interactions(owner, planned: list[PlannedInteraction], recorder: Recorder) -> int:
+    rows = [
+        Interaction(
+            owner=owner,
+            person_id=item.state.person_id,
+            kind=Interaction.Kind.MESSAGE,
+            date=item.date,
+            notes=item.notes,
+            source=item.source,
+        )
+        for item in planned
+    ]
+    Interaction.objects.bulk_create(rows, batch_size=1000)
+    recorder.record_created(Interaction, [row.pk for row in rows])
+    return len(rows)

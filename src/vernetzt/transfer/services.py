@@ -1,0 +1,371 @@
+"""Imports as use cases: parse → match existing people → plan (the preview) → apply as one batch.
+
+Every import runs in ONE transaction: a bad file is refused before anything is written, and a crash
+half-way (or a killed process) rolls everything back. ``dry_run`` plans without writing, which is
+what the web preview and ``--dry-run`` show; the counts are the same the real run reports.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from vernetzt.events.models import Attendance, Event
+from vernetzt.importers import (
+    ContactRecord,
+    RowError,
+    describe_error,
+    parse_attendees,
+    parse_contacts_csv,
+    parse_linkedin_export,
+    parse_vcards,
+)
+from vernetzt.research.freshness import mark_pool_stale
+from vernetzt.transfer import history
+from vernetzt.transfer.applying import Organizations, write_people
+from vernetzt.transfer.matching import (
+    PersonIndex,
+    PersonState,
+    empty_values,
+    load_states,
+    merge_values,
+    record_values,
+)
+from vernetzt.transfer.models import ImportBatch
+from vernetzt.transfer.profile import apply_profile, plan_profile
+from vernetzt.transfer.recording import Recorder
+
+Progress = Callable[[int, int], None]
+PREVIEW_LIMIT = 200
+PROGRESS_STEP = 1000
+
+
+@dataclass
+class PreviewRow:
+    status: str  # "created" | "updated"
+    name: str
+    organization: str
+    fields: list[str]
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    filename: str
+    dry_run: bool
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    batch_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    preview: list[PreviewRow] = field(default_factory=list)
+
+    def error_messages(self, lang: str) -> list[dict[str, Any]]:
+        return [
+            {"file": error.file or self.filename, "line": error.line, "message": describe_error(error, lang)}
+            for error in self.errors
+        ]
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The CLI's JSON document (DESIGN §4)."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "errors": self.error_messages(lang),
+            "dry_run": self.dry_run,
+            "batch_id": self.batch_id,
+            "kind": self.kind,
+            "file": self.filename,
+            **self.extra,
+        }
+
+
+def _read(source: str | os.PathLike[str] | bytes, filename: str) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, filename
+    path = Path(source)
+    return path.read_bytes(), filename or path.name
+
+
+def _noop(done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class _Run:
+    """One import while it plans and writes; the kinds differ only in the extras around people."""
+
+    owner: Any
+    kind: str
+    filename: str
+    source: str
+    dry_run: bool
+    overwrite_edits: bool
+    progress: Progress
+    report: ImportReport = field(init=False)
+    index: PersonIndex = field(init=False)
+    touched: dict[int, PersonState] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.report = ImportReport(kind=self.kind, filename=self.filename, dry_run=self.dry_run)
+
+    def plan_records(self, records: Sequence[ContactRecord], *, linkedin: bool = False) -> None:
+        countries: dict[str, str] = {}
+        total = 2 * len(records)
+        for number, record in enumerate(records, 1):
+            incoming = record_values(record, country_cache=countries)
+            if not incoming["display_name"]:
+                incoming["display_name"] = incoming["emails"][0] if incoming["emails"] else ""
+            if not incoming["display_name"]:
+                self.report.skipped += 1
+                continue
+            incoming["linkedin_connected"] = linkedin
+            state = self.index.find(record, incoming)
+            is_new = state is None
+            if state is None:
+                state = PersonState(values=empty_values())
+            merge_values(state, incoming, source=self.source, overwrite_edits=self.overwrite_edits)
+            state.department = record.department or state.department
+            state.lines.append(record.line)
+            if is_new:
+                self.index.add(state)
+            else:
+                self.index.reindex(state)
+            self.touch(state)
+            if number % PROGRESS_STEP == 0:
+                self.progress(number, total)
+        self.progress(len(records), total)
+
+    def touch(self, state: PersonState) -> None:
+        self.touched.setdefault(id(state), state)
+
+    def count_plan(self) -> None:
+        states = list(self.touched.values())
+        for state in states:
+            changed = state.changed_fields()
+            if state.is_new:
+                self.report.created += 1
+            elif changed:
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+                continue
+            if len(self.report.preview) < PREVIEW_LIMIT:
+                self.report.preview.append(
+                    PreviewRow(
+                        status="created" if state.is_new else "updated",
+                        name=state.values["display_name"],
+                        organization=state.values["organization_name"],
+                        fields=changed,
+                    )
+                )
+
+    def start_batch(self) -> Recorder:
+        batch = ImportBatch.objects.create(owner=self.owner, kind=self.kind, filename=self.filename[:500])
+        self.report.batch_id = batch.pk
+        return Recorder(batch)
+
+    def write(self, recorder: Recorder) -> None:
+        states = list(self.touched.values())
+        write_people(owner=self.owner, states=states, recorder=recorder, today=timezone.localdate())
+        self.progress(len(states) * 2, len(states) * 2)
+
+    def finish(self, recorder: Recorder) -> None:
+        batch = recorder.batch
+        batch.counts = {
+            "created": self.report.created,
+            "updated": self.report.updated,
+            "unchanged": self.report.unchanged,
+            "skipped": self.report.skipped,
+            "errors": len(self.report.errors),
+            **{key: value for key, value in self.report.extra.items() if isinstance(value, int)},
+        }
+        batch.errors = [
+            {
+                "line": e.line,
+                "code": e.code,
+                "params": e.params,
+                "field": e.field,
+                "file": e.file or self.filename,
+            }
+            for e in self.report.errors
+        ]
+        recorder.save()
+
+
+def _import_contacts(run: _Run, records: Sequence[ContactRecord], *, linkedin: bool = False) -> ImportReport:
+    with transaction.atomic():
+        run.index = load_states(run.owner)
+        run.plan_records(records, linkedin=linkedin)
+        run.count_plan()
+        if run.dry_run:
+            transaction.set_rollback(True)
+            return run.report
+        recorder = run.start_batch()
+        run.write(recorder)
+        run.finish(recorder)
+    mark_pool_stale(run.owner)
+    return run.report
+
+
+def import_vcards(
+    *,
+    owner,
+    sources: Sequence[str | os.PathLike[str] | bytes],
+    filenames: Sequence[str] = (),
+    dry_run: bool = False,
+    overwrite_edits: bool = False,
+    progress: Progress = _noop,
+) -> ImportReport:
+    """One or many vCard files (XING gives one per contact) as one batch; any broken file refuses all."""
+    records: list[ContactRecord] = []
+    errors: list[RowError] = []
+    skipped = 0
+    names = []
+    for number, source in enumerate(sources):
+        data, name = _read(
+            source, filenames[number] if number < len(filenames) else f"vcard-{number + 1}.vcf"
+        )
+        result = parse_vcards(data, filename=name)
+        for error in result.errors:
+            error.file = error.file or name
+        records.extend(result.records)
+        errors.extend(result.errors)
+        skipped += result.skipped
+        names.append(name)
+    label = names[0] if len(names) == 1 else f"{len(names)} vCard files"
+    run = _Run(owner, "vcard", label, "vcard", dry_run, overwrite_edits, progress)
+    run.report.errors, run.report.skipped = errors, skipped
+    return _import_contacts(run, records)
+
+
+def import_contacts(
+    *,
+    owner,
+    source: str | os.PathLike[str] | bytes,
+    filename: str = "",
+    dry_run: bool = False,
+    overwrite_edits: bool = False,
+    progress: Progress = _noop,
+) -> ImportReport:
+    """A Google or Outlook contacts CSV (the layout is detected)."""
+    data, filename = _read(source, filename or "contacts.csv")
+    result = parse_contacts_csv(data, filename=filename)
+    run = _Run(owner, "contacts", filename, result.format or "contacts", dry_run, overwrite_edits, progress)
+    run.report.errors, run.report.skipped = result.errors, result.skipped
+    run.report.extra["format"] = result.format
+    return _import_contacts(run, result.records)
+
+
+def import_linkedin(
+    *,
+    owner,
+    source: str | os.PathLike[str] | bytes,
+    filename: str = "",
+    dry_run: bool = False,
+    overwrite_edits: bool = False,
+    progress: Progress = _noop,
+) -> ImportReport:
+    """A LinkedIn data export (zip) or one of its CSV files: connections, the user's own profile,
+    and messages, invitations and notes as history."""
+    data, filename = _read(source, filename or "LinkedIn.zip")
+    export = parse_linkedin_export(data, filename=filename)
+    run = _Run(owner, "linkedin", filename, "linkedin", dry_run, overwrite_edits, progress)
+    run.report.errors, run.report.skipped = export.errors, export.skipped
+    with transaction.atomic():
+        run.index = load_states(owner)
+        run.plan_records(export.connections, linkedin=True)
+        for state in history.apply_notes(export, run.index, overwrite_edits=overwrite_edits):
+            run.touch(state)
+        planned = history.plan_history(export, run.index)
+        planned = history.drop_known(owner, planned)
+        for state in history.note_last_contact(planned):
+            run.touch(state)
+        run.count_plan()
+        run.report.extra["interactions"] = len(planned)
+        if export.profile is not None:
+            run.report.extra.update(plan_profile(owner, export.profile))
+        if dry_run:
+            transaction.set_rollback(True)
+            return run.report
+        recorder = run.start_batch()
+        run.write(recorder)
+        history.write_interactions(owner, planned, recorder)
+        if export.profile is not None:
+            organizations = Organizations(owner, recorder)
+            run.report.extra.update(
+                apply_profile(owner, export.profile, recorder=recorder, organizations=organizations)
+            )
+        run.finish(recorder)
+    mark_pool_stale(owner)
+    return run.report
+
+
+def _find_event(owner, name: str, day: date | None) -> Event | None:
+    events = Event.objects.for_user(owner).filter(name__iexact=name.strip())
+    if day is not None:
+        events = events.filter(starts_on=day)
+    return events.order_by("-id").first()
+
+
+def import_attendees(
+    *,
+    owner,
+    source: str | os.PathLike[str] | bytes,
+    event_name: str,
+    event_date: date | None = None,
+    filename: str = "",
+    dry_run: bool = False,
+    overwrite_edits: bool = False,
+    progress: Progress = _noop,
+) -> ImportReport:
+    """An attendee list (CSV or XLSX) into the event of that name (and date), created when missing."""
+    from vernetzt.events.services import create_event
+
+    if not event_name.strip():
+        raise ValueError("event: an attendee list needs the name of its event")
+    data, filename = _read(source, filename or "attendees.csv")
+    result = parse_attendees(data, filename=filename)
+    run = _Run(owner, "attendees", filename, "attendees", dry_run, overwrite_edits, progress)
+    run.report.errors, run.report.skipped = result.errors, result.skipped
+    with transaction.atomic():
+        run.index = load_states(owner)
+        run.plan_records(result.records)
+        run.count_plan()
+        event = _find_event(owner, event_name, event_date)
+        run.report.extra["event_id"] = event.pk if event else None
+        known = set(event.attendances.values_list("person_id", flat=True)) if event else set()
+        states = list(run.touched.values())
+        run.report.extra["attendances"] = sum(
+            1 for s in states if s.person_id is None or s.person_id not in known
+        )
+        if dry_run:
+            transaction.set_rollback(True)
+            return run.report
+        recorder = run.start_batch()
+        if event is None:
+            event = create_event(owner=owner, name=event_name, starts_on=event_date)
+            recorder.record_created(Event, [event.pk])
+            run.report.extra["event_id"] = event.pk
+        run.write(recorder)
+        attendances = [
+            Attendance(owner=owner, event=event, person_id=state.person_id, source="import")
+            for state in states
+            if state.person_id not in known
+        ]
+        Attendance.objects.bulk_create(attendances, batch_size=1000)
+        recorder.record_created(Attendance, [attendance.pk for attendance in attendances])
+        run.finish(recorder)
+    mark_pool_stale(owner)
+    return run.report
