@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import socket
-
 import pytest
 
+from tests_support.smtp import local_smtp_server
 from vernetzt.people.services import create_person, set_me
 
 
@@ -37,28 +36,9 @@ def anna(user):
     )
 
 
-class Mailbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp_server(settings):
-    """A real SMTP server on localhost (aiosmtpd); VERNETZT_SMTP_URL points at it."""
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        settings.VERNETZT_SMTP_URL = f"smtp://127.0.0.1:{port}"
+    """VERNETZT_SMTP_URL points at a real local SMTP server; yields its mailbox."""
+    with local_smtp_server() as (mailbox, url):
+        settings.VERNETZT_SMTP_URL = url
         yield mailbox
-    finally:
-        controller.stop()

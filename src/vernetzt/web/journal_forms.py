@@ -19,7 +19,7 @@ RECENT_EVENT_DAYS = 60
 
 class LogForm(forms.Form):
     kind = forms.ChoiceField(label=_("What happened"), choices=Interaction.Kind.choices)
-    date = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     event = forms.ModelChoiceField(label=_("Where (event)"), queryset=Event.objects.none(), required=False)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     snippets = forms.CharField(
@@ -49,7 +49,7 @@ class LogForm(forms.Form):
 
 
 class SuccessForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     text = forms.CharField(label=_("What happened"), max_length=500)
     source_url = forms.URLField(label=_("Source (link)"), required=False, assume_scheme="https")
 
