@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import islice
 
 import numpy as np
 from babel import Locale
+from django.db import connection
 from django.db.models import Max, Q, TextField
 from django.db.models.functions import Cast
 
@@ -71,16 +71,20 @@ class _Vocabulary:
     def __init__(self, key: Callable[[str], str]):
         self._key = key
         self._ids: dict[str, int] = {}
+        self._by_raw: dict[str, int] = {}  # spellings repeat: normalise each distinct one once
         self.display: list[str] = []
 
     def id_of(self, text: str) -> int:
+        found = self._by_raw.get(text)
+        if found is not None:
+            return found
         key = self._key(text)
         if not key:
-            return -1
-        found = self._ids.get(key)
-        if found is None:
+            found = -1
+        elif (found := self._ids.get(key)) is None:
             found = self._ids[key] = len(self.display)
             self.display.append(text.strip())
+        self._by_raw[text] = found
         return found
 
 
@@ -151,9 +155,34 @@ def _region_mask(raw: str | None) -> int:
 
 
 def _chunks(queryset) -> Iterator[list[tuple]]:
-    rows = queryset.iterator(chunk_size=CHUNK)
-    while batch := list(islice(rows, CHUNK)):
-        yield batch
+    """Rows of a ``values_list`` queryset in batches, straight from the database cursor.
+
+    Django's per-value converters (booleans, dates, JSON) cost more than the whole query at a
+    million rows; the callers accept the raw values (0/1 for booleans, ISO text or ``date`` for
+    dates — see :func:`days_since`). Django 5.2 selects the columns in the order ``values_list``
+    names them (``query.selected``); the check keeps a future change from silently mixing columns.
+    """
+    query = queryset.query
+    if list(query.selected or ()) != list(queryset._fields):
+        raise RuntimeError(f"unexpected column order {list(query.selected or ())}")
+    sql, params = query.sql_with_params()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(CHUNK):
+            yield batch
+
+
+@lru_cache(maxsize=8192)
+def _parse_date(value: str) -> date:
+    return date.fromisoformat(value[:10])
+
+
+def days_since(value, today: date) -> int:
+    """Days from a raw date value (``date`` or ISO text, as the backend returns it) to ``today``;
+    -1 for none."""
+    if not value:
+        return -1
+    return (today - (_parse_date(value) if isinstance(value, str) else value)).days
 
 
 def _as_text(field: str) -> Cast:
@@ -238,7 +267,7 @@ def _read_people(owner, texts: _Texts, vocab: dict[str, _Vocabulary], today: dat
             columns["close"].append(TIER_CLOSENESS.get(tier, 0.0))
             columns["country"].append(countries.setdefault(country, len(countries)) if country else -1)
             columns["mask"].append(_region_mask(regions))
-            columns["days"].append((today - last).days if last else -1)
+            columns["days"].append(days_since(last, today))
             headline.append(texts.id_of(" ".join(_json_list(expert))))
             for kind, values in (
                 ("city", (city,) if city else ()),
@@ -414,7 +443,7 @@ def build_pool_bundle(*, owner, version: int, today: date) -> PoolBundle:
     interacted = np.zeros(n, dtype=bool)
     for batch in _chunks(contacted.values_list("person_id", "last")):
         rows = _rows_of(person_ids, [r[0] for r in batch])
-        days = np.array([(today - r[1]).days for r in batch], dtype=np.int32)
+        days = np.array([days_since(r[1], today) for r in batch], dtype=np.int32)
         ok = rows >= 0
         interacted[rows[ok]] = True
         last_contact[rows[ok]] = np.where(
