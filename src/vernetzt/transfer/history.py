@@ -14,6 +14,7 @@ from vernetzt.importers.linkedin import LinkedInExport
 from vernetzt.journal.models import Interaction
 from vernetzt.transfer.matching import PersonIndex, PersonState
 from vernetzt.transfer.recording import Recorder
+from vernetzt.transfer.rows import insert_new
 
 NOTE_LIMIT = 300
 MESSAGE_SOURCE = "linkedin:message"
@@ -103,16 +104,15 @@ def drop_known(owner, planned: list[PlannedInteraction]) -> list[PlannedInteract
 
 def write_interactions(owner, planned: list[PlannedInteraction], recorder: Recorder) -> int:
     rows = [
-        Interaction(
-            owner=owner,
-            person_id=item.state.person_id,
-            kind=Interaction.Kind.MESSAGE,
-            date=item.date,
-            notes=item.notes,
-            source=item.source,
-        )
+        {
+            "owner_id": owner.pk,
+            "person_id": item.state.person_id,
+            "kind": Interaction.Kind.MESSAGE,
+            "date": item.date,
+            "notes": item.notes,
+            "source": item.source,
+        }
         for item in planned
     ]
-    Interaction.objects.bulk_create(rows, batch_size=1000)
-    recorder.record_created(Interaction, [row.pk for row in rows])
+    recorder.record_created(Interaction, insert_new(Interaction, rows))
     return len(rows)
