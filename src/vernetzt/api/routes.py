@@ -7,6 +7,7 @@ from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
 from vernetzt.api.auth import TokenAuth
+from vernetzt.api.journal import router as journal_router
 from vernetzt.api.research import router as research_router
 from vernetzt.api.schemas import Error, GoalIn, GoalOut, GoalPatch, PersonIn, PersonOut, PersonPatch
 from vernetzt.goals.models import Goal
@@ -27,6 +28,7 @@ api = NinjaAPI(
 
 
 api.add_router("", research_router)
+api.add_router("", journal_router)
 
 
 @api.exception_handler(PersonDataError)

@@ -28,6 +28,7 @@ from vernetzt.core.playbook import (
     tasks_after_interaction,
     tasks_due_by_calendar,
 )
+from vernetzt.errors import DataError
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.journal.facts import calendar_people, goal_facts, open_tasks, person_facts
@@ -38,13 +39,8 @@ MAX_SNIPPET_LENGTH = 500
 MAX_SNOOZE_DAYS = 365
 
 
-class JournalDataError(ValueError):
+class JournalDataError(DataError):
     """Input a user can fix; ``field`` names the form field / CLI option."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 # --- settings --------------------------------------------------------------------------------------

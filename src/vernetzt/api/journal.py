@@ -1,0 +1,117 @@
+"""Journal endpoints: log an interaction, today's agenda, the briefing, acting on tasks."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import get_language
+from ninja import Query, Router, Schema, Status
+
+from vernetzt.api.schemas import Error
+from vernetzt.events.models import Event
+from vernetzt.journal.agenda import agenda_as_dict, build_agenda
+from vernetzt.journal.briefing import briefing_as_dict, build_briefing
+from vernetzt.journal.facts import open_tasks
+from vernetzt.journal.services import JournalDataError, complete_task, log_interaction, skip_task, snooze_task
+from vernetzt.people.models import Person
+
+router = Router(tags=["journal"])
+
+
+def _lang() -> str:
+    return "de" if (get_language() or "en").startswith("de") else "en"
+
+
+class InteractionIn(Schema):
+    person_id: int
+    kind: str
+    date: datetime.date
+    notes: str = ""
+    snippets: list[str] = []
+    their_share: int | None = None
+    meeting_agreed: bool = False
+    event_id: int | None = None
+
+
+class TaskOut(Schema):
+    id: int
+    kind: str
+    person_id: int | None
+    due: datetime.date
+
+
+class LoggedOut(Schema):
+    id: int
+    tasks: list[TaskOut]
+
+
+@router.post("/interactions", response={201: LoggedOut, 404: Error, 422: Error})
+def post_interaction(request, payload: InteractionIn):
+    person = get_object_or_404(
+        Person.objects.for_user(request.auth).filter(is_me=False), pk=payload.person_id
+    )
+    event = None
+    if payload.event_id is not None:
+        event = Event.objects.for_user(request.auth).filter(pk=payload.event_id).first()
+        if event is None:
+            return Status(422, {"error": f"no event with id {payload.event_id}", "field": "event_id"})
+    try:
+        result = log_interaction(
+            owner=request.auth,
+            person=person,
+            kind=payload.kind,
+            date=payload.date,
+            notes=payload.notes,
+            snippets=payload.snippets,
+            their_share=payload.their_share,
+            meeting_agreed=payload.meeting_agreed,
+            event=event,
+            source="api",
+        )
+    except JournalDataError as error:
+        return Status(422, {"error": error.message, "field": error.field})
+    return Status(201, {"id": result.interaction.pk, "tasks": result.tasks})
+
+
+class TodayQuery(Schema):
+    date: datetime.date | None = None
+
+
+@router.get("/today")
+def get_today(request, params: Query[TodayQuery]):
+    """Due and overdue tasks, birthdays this week, events to prepare (as `vernetzt today --json`)."""
+    agenda = build_agenda(owner=request.auth, today=params.date or timezone.localdate(), lang=_lang())
+    return agenda_as_dict(agenda)
+
+
+@router.get("/people/{person_id}/briefing", response={200: dict, 404: Error})
+def get_briefing(request, person_id: int):
+    person = get_object_or_404(Person.objects.for_user(request.auth).filter(is_me=False), pk=person_id)
+    return briefing_as_dict(
+        build_briefing(owner=request.auth, person=person, lang=_lang(), today=timezone.localdate())
+    )
+
+
+class SnoozeIn(Schema):
+    days: int = 1
+
+
+@router.post("/tasks/{task_id}/done", response={200: TaskOut, 404: Error})
+def post_task_done(request, task_id: int):
+    return complete_task(task=get_object_or_404(open_tasks(request.auth), pk=task_id))
+
+
+@router.post("/tasks/{task_id}/skip", response={200: TaskOut, 404: Error})
+def post_task_skip(request, task_id: int):
+    return skip_task(task=get_object_or_404(open_tasks(request.auth), pk=task_id))
+
+
+@router.post("/tasks/{task_id}/snooze", response={200: TaskOut, 404: Error, 422: Error})
+def post_task_snooze(request, task_id: int, payload: SnoozeIn):
+    task = get_object_or_404(open_tasks(request.auth), pk=task_id)
+    try:
+        return snooze_task(task=task, today=timezone.localdate(), days=payload.days)
+    except JournalDataError as error:
+        return Status(422, {"error": error.message, "field": error.field})
