@@ -38,7 +38,9 @@ def world(user):
     from vernetzt.accounts.models import ApiToken
     from vernetzt.events.services import add_attendee, create_event
     from vernetzt.goals.services import add_target, create_goal
-    from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
+    from vernetzt.journal.feed import issue_feed_token
+    from vernetzt.journal.models import Benefit, DigestRun, FeedToken, Interaction, Snippet, Task
+    from vernetzt.journal.services import journal_settings
     from vernetzt.people.models import Success
     from vernetzt.people.services import create_person, set_me
 
@@ -75,6 +77,8 @@ def world(user):
     )
     success = Success.objects.create(owner=user, person=person, date=today, text="secret success")
     token, secret = ApiToken.issue(user=user, name="secret token")
+    issue_feed_token(owner=user)
+    DigestRun.objects.create(owner=user, date=today)
     return {
         "me": me,
         "person": person,
@@ -89,4 +93,6 @@ def world(user):
         "success": success,
         "token": token,
         "token_secret": secret,
+        "journal_settings": journal_settings(user),
+        "feed_token": FeedToken.objects.get(owner=user),
     }
