@@ -178,7 +178,9 @@ def insert_new(model: type[models.Model], rows: list[dict[str, Any]]) -> list[in
     ids = reserve_ids(model, len(rows))
     now = timezone.now()
     fields = concrete_fields(model)
-    stamped = [f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+    stamped = [
+        f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
     columns = [f for f in fields if f.attname != model._meta.pk.attname]
     preparers = [_preparer(field) for field in columns]
     defaults = {f.attname: f.get_default() for f in columns}

@@ -1,0 +1,105 @@
+"""The account's contacts as vCard 3.0 or CSV, and everything of the account as JSON.
+
+The JSON format is documented in docs/export-format.md; ``SCHEMA_VERSION`` changes when it does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO
+
+from django.apps import apps
+from django.utils import timezone
+
+from vernetzt.accounts.ownership import OwnedModel
+from vernetzt.exporters import render_vcards, write_contacts_csv
+from vernetzt.importers import Birthday, ContactRecord
+from vernetzt.people.models import Person
+from vernetzt.transfer.rows import concrete_fields, iter_rows
+
+SCHEMA_VERSION = 1
+FORMAT = "vernetzt-account-export"
+# Secrets (hashed tokens) and undo bookkeeping are not part of what a user takes with them.
+EXCLUDED = frozenset({"journal.feedtoken", "transfer.importchange"})
+
+
+def person_records(owner) -> Iterator[ContactRecord]:
+    people = Person.objects.for_user(owner).filter(is_me=False).order_by("last_name", "first_name", "id")
+    for number, person in enumerate(people.iterator(chunk_size=2000), 1):
+        birthday = None
+        if person.birth_day and person.birth_month:
+            birthday = Birthday(month=person.birth_month, day=person.birth_day, year=person.birth_year)
+        yield ContactRecord(
+            line=number,
+            source="vernetzt",
+            first_name=person.first_name,
+            last_name=person.last_name,
+            full_name=person.display_name,
+            emails=list(person.emails),
+            phones=list(person.phones),
+            organization=person.organization_name,
+            title=person.title,
+            city=person.city,
+            country=person.country,
+            linkedin_url=person.linkedin_url,
+            xing_url=person.xing_url,
+            birthday=birthday,
+            notes=person.notes,
+        )
+
+
+def export_vcard(*, owner, fileobj: IO[str]) -> int:
+    records = list(person_records(owner))
+    fileobj.write(render_vcards(records))
+    return len(records)
+
+
+def export_csv(*, owner, fileobj: IO[str]) -> int:
+    """Open ``fileobj`` with newline="" (and encoding "utf-8-sig" for Excel)."""
+    return write_contacts_csv(person_records(owner), fileobj)
+
+
+def owned_models() -> list[type[OwnedModel]]:
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, OwnedModel) and model._meta.label_lower not in EXCLUDED
+    ]
+
+
+def export_json(*, owner, fileobj: IO[str]) -> dict[str, int]:
+    """Every row the account owns, table by table, streamed (30,000 people never sit in memory twice)."""
+    counts: dict[str, int] = {}
+    header = {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "username": owner.get_username(),
+            "email": owner.email,
+            "first_name": owner.first_name,
+            "last_name": owner.last_name,
+            "language": owner.language,
+            "time_zone": owner.time_zone,
+        },
+    }
+    fileobj.write(json.dumps(header, ensure_ascii=False)[:-1] + ', "tables": {')
+    for number, model in enumerate(sorted(owned_models(), key=lambda m: m._meta.label_lower)):
+        columns = [field.attname for field in concrete_fields(model) if field.attname != "owner_id"]
+        label = model._meta.label_lower
+        fileobj.write(
+            ("," if number else "") + f'\n{json.dumps(label)}: {{"columns": {json.dumps(columns)}, '
+        )
+        fileobj.write('"rows": [')
+        count = 0
+        queryset = model.objects.for_user(owner)
+        owner_at = [field.attname for field in concrete_fields(model)].index("owner_id")
+        for row in iter_rows(queryset):
+            del row[owner_at]
+            fileobj.write(("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False))
+            count += 1
+        fileobj.write("]}")
+        counts[label] = count
+    fileobj.write("\n}}\n")
+    return counts
