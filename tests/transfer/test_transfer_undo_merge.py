@@ -15,7 +15,7 @@ from vernetzt.people.services import create_person, update_person
 from vernetzt.transfer.dedupe import dismiss_duplicate, find_duplicates
 from vernetzt.transfer.merge import merge_persons, plan_merge
 from vernetzt.transfer.models import ImportBatch
-from vernetzt.transfer.services import import_contacts, import_linkedin, import_vcards
+from vernetzt.transfer.services import import_linkedin, import_vcards
 from vernetzt.transfer.undo import UndoConflict, undo_batch
 
 SAMPLES = Path(__file__).parents[1] / "data" / "samples"
@@ -139,7 +139,7 @@ def test_merge_keeps_all_history_and_undo_brings_it_back(user):
 def test_merge_choices_and_refusals(user, other_user):
     keep = create_person(owner=user, first_name="A", last_name="B", city="Köln")
     other = create_person(owner=user, first_name="A", last_name="B", city="Bonn")
-    plan, _ = merge_persons(owner=user, keep=keep, other=other, choices={"city": "other"})
+    merge_persons(owner=user, keep=keep, other=other, choices={"city": "other"})
     keep.refresh_from_db()
     assert keep.city == "Bonn"
     stranger = create_person(owner=other_user, first_name="X", last_name="Y")
