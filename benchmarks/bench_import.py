@@ -62,7 +62,8 @@ def main() -> None:
     )
     print(f"floor, sqlite-utils insert --csv: {time.perf_counter() - start:.2f} s")
     print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
     )
 
 

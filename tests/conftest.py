@@ -77,6 +77,9 @@ def world(user):
     )
     success = Success.objects.create(owner=user, person=person, date=today, text="secret success")
     token, secret = ApiToken.issue(user=user, name="secret token")
+    from vernetzt.transfer.models import ImportBatch
+
+    batch = ImportBatch.objects.create(owner=user, kind="vcard", filename="secret.vcf", counts={"created": 1})
     issue_feed_token(owner=user)
     DigestRun.objects.create(owner=user, date=today)
     return {
@@ -93,6 +96,7 @@ def world(user):
         "success": success,
         "token": token,
         "token_secret": secret,
+        "import_batch": batch,
         "journal_settings": journal_settings(user),
         "feed_token": FeedToken.objects.get(owner=user),
     }

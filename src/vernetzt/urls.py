@@ -2,7 +2,18 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from vernetzt.api.routes import api
-from vernetzt.web.views import account, auth, briefing, events, goals, journal, people, research, today
+from vernetzt.web.views import (
+    account,
+    auth,
+    briefing,
+    events,
+    goals,
+    journal,
+    people,
+    research,
+    today,
+    transfer,
+)
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -45,5 +56,14 @@ urlpatterns = [
     path("events/<int:pk>/must-meet/<int:person_pk>/", briefing.must_meet_toggle, name="must_meet_toggle"),
     path("settings/", account.settings_page, name="settings"),
     path("settings/tokens/<int:pk>/revoke/", account.token_revoke, name="token_revoke"),
+    path("import/", transfer.import_start, name="import_start"),
+    path("import/confirm/", transfer.import_confirm, name="import_confirm"),
+    path("import/batches/<int:pk>/", transfer.import_batch, name="import_batch"),
+    path("import/batches/<int:pk>/undo/", transfer.import_undo, name="import_undo"),
+    path("duplicates/", transfer.duplicate_list, name="duplicate_list"),
+    path("duplicates/<int:keep>/<int:other>/", transfer.merge_preview, name="merge_preview"),
+    path("settings/data/", transfer.data_page, name="data_page"),
+    path("settings/data/export/<str:kind>/", transfer.export_download, name="export_download"),
+    path("settings/data/backup/", transfer.backup_download, name="backup_download"),
     path("api/v1/", api.urls),
 ]

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # walked in tests/journal) or end the session.
 SKIPPED_ROUTES = {"login", "login_link", "logout", "calendar_feed"}
 # Parameters filled with a non-id value; every int parameter is filled with an id under test.
-STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token"}
+STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token", "kind": "json"}
 
 
 def _patterns(resolver: URLResolver, prefix: str = ""):

@@ -21,7 +21,7 @@ from vernetzt.transfer.models import NotDuplicate
 NAME_CUTOFF = 88
 NAME_ONLY_CUTOFF = 96
 ORG_CUTOFF = 80
-BLOCK_PREFIX = 4
+BLOCK_PREFIX = 3
 MAX_GROUP = 50
 DEFAULT_LIMIT = 500
 
@@ -90,16 +90,18 @@ def find_duplicates(*, owner, limit: int = DEFAULT_LIMIT) -> list[DuplicatePair]
     return pairs[:limit]
 
 
-def _block_key(name: str) -> str:
+def _block_keys(name: str) -> tuple[str, str]:
+    """Two blockings, by last and by first name, so a typo early in one name still meets its twin."""
     parts = name.split()
-    return parts[-1][:BLOCK_PREFIX] if parts else ""
+    return "l:" + parts[-1][:BLOCK_PREFIX], "f:" + parts[0][:BLOCK_PREFIX]
 
 
 def _fuzzy(rows: list[_Row], add) -> None:
     blocks: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
         if row.name:
-            blocks[_block_key(row.name)][row.name].append(row)
+            for key in _block_keys(row.name):
+                blocks[key][row.name].append(row)
     for by_name in blocks.values():
         names = list(by_name)
         if len(names) == 1:

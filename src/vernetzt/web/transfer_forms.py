@@ -1,0 +1,54 @@
+"""The import upload form (kind, files, attendee-list event, overwrite switch)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        items = data if isinstance(data, list | tuple) else [data] if data else []
+        if not items and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+class ImportForm(forms.Form):
+    KINDS = [
+        ("linkedin", _("LinkedIn data export (zip or Connections.csv)")),
+        ("vcard", _("vCards (one or many files, e.g. from XING or your phone)")),
+        ("contacts", _("Address book CSV (Google or Outlook)")),
+        ("attendees", _("Attendee list of an event (CSV or Excel)")),
+    ]
+    kind = forms.ChoiceField(label=_("What are you importing?"), choices=KINDS)
+    files = MultipleFileField(label=_("File"))
+    event_name = forms.CharField(label=_("Event (for attendee lists)"), max_length=300, required=False)
+    event_date = forms.DateField(
+        label=_("Date of the event"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    overwrite_edits = forms.BooleanField(label=_("Also overwrite fields I edited by hand"), required=False)
+
+    def __init__(self, *args, confirm: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if confirm:
+            del self.fields["files"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "attendees" and not (data.get("event_name") or "").strip():
+            self.add_error("event_name", _("An attendee list needs the name of its event."))
+        return data
+
+    def options(self) -> dict:
+        return {
+            "overwrite_edits": self.cleaned_data["overwrite_edits"],
+            "event_name": self.cleaned_data.get("event_name", ""),
+            "event_date": self.cleaned_data.get("event_date"),
+        }

@@ -1,0 +1,258 @@
+"""Import with preview → confirm → result, duplicates and merge, batch history with undo, downloads.
+
+Imports run synchronously: 30,000 LinkedIn connections take a few seconds (see README "Speed"), so
+the request never times out; the page shows a progress indicator while the upload and import run.
+Between preview and confirm the uploaded files wait in the data directory under a random token.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from vernetzt.accounts.models import User
+from vernetzt.importers import ImportFormatError, describe_error
+from vernetzt.people.models import Person
+from vernetzt.transfer import services
+from vernetzt.transfer.backup import create_backup
+from vernetzt.transfer.dedupe import dismiss_duplicate, find_duplicates
+from vernetzt.transfer.exports import export_csv, export_json, export_vcard
+from vernetzt.transfer.merge import merge_persons, plan_merge
+from vernetzt.transfer.models import ImportBatch
+from vernetzt.transfer.undo import UndoConflict, undo_batch
+from vernetzt.web.transfer_forms import ImportForm
+
+DUPLICATES_SHOWN = 100
+
+
+def _lang() -> str:
+    return "de" if (get_language() or "").startswith("de") else "en"
+
+
+def _upload_dir(user, token: str) -> Path:
+    if not token.isalnum():
+        raise Http404
+    return settings.CONFIG.home / "uploads" / str(user.pk) / token
+
+
+def _run(user, kind: str, files: list[Path], options: dict, *, dry_run: bool) -> services.ImportReport:
+    common = {"owner": user, "dry_run": dry_run, "overwrite_edits": options["overwrite_edits"]}
+    if kind == "vcard":
+        return services.import_vcards(sources=files, filenames=[f.name for f in files], **common)
+    source = files[0]
+    if kind == "linkedin":
+        return services.import_linkedin(source=source, filename=source.name, **common)
+    if kind == "contacts":
+        return services.import_contacts(source=source, filename=source.name, **common)
+    return services.import_attendees(
+        source=source,
+        filename=source.name,
+        event_name=options["event_name"],
+        event_date=options["event_date"],
+        **common,
+    )
+
+
+def _history(user):
+    return ImportBatch.objects.for_user(user)[:20]
+
+
+@require_http_methods(["GET", "POST"])
+def import_start(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        token = secrets.token_hex(16)
+        folder = _upload_dir(request.user, token)
+        folder.mkdir(parents=True, exist_ok=True)
+        files = []
+        for number, upload in enumerate(request.FILES.getlist("files")):
+            # One folder per file keeps the original name (shown in messages and the history).
+            path = folder / f"{number:04d}" / (Path(upload.name).name or "upload")
+            path.parent.mkdir()
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            files.append(path)
+        options = form.options()
+        try:
+            report = _run(request.user, form.cleaned_data["kind"], files, options, dry_run=True)
+        except (ImportFormatError, ValueError) as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            message = describe_error(error, _lang()) if isinstance(error, ImportFormatError) else str(error)
+            form.add_error("files", message)
+        else:
+            context = {
+                "report": report,
+                "errors": report.error_messages(_lang()),
+                "token": token,
+                "form": form,
+                "kind": form.cleaned_data["kind"],
+            }
+            return render(request, "vernetzt/transfer/preview.html", context)
+    return render(request, "vernetzt/transfer/start.html", {"form": form, "batches": _history(request.user)})
+
+
+def _stored_files(user, token: str) -> list[Path]:
+    folder = _upload_dir(user, token)
+    return sorted(path for path in folder.glob("*/*") if path.is_file()) if folder.is_dir() else []
+
+
+@require_POST
+def import_confirm(request):
+    form = ImportForm(request.POST, confirm=True)
+    token = request.POST.get("token", "")
+    files = _stored_files(request.user, token) if token.isalnum() else []
+    if not files or not form.is_valid():
+        messages.error(request, _("That upload is no longer there; please choose the file again."))
+        return redirect("import_start")
+    try:
+        report = _run(request.user, form.cleaned_data["kind"], files, form.options(), dry_run=False)
+    except (ImportFormatError, ValueError) as error:
+        messages.error(
+            request, describe_error(error, _lang()) if isinstance(error, ImportFormatError) else str(error)
+        )
+        return redirect("import_start")
+    finally:
+        shutil.rmtree(_upload_dir(request.user, token), ignore_errors=True)
+    return redirect("import_batch", pk=report.batch_id)
+
+
+def _batch_errors(batch: ImportBatch) -> list[dict]:
+    from vernetzt.importers import RowError
+
+    lang = _lang()
+    return [
+        {"file": e.get("file", ""), "line": e.get("line", 0), "message": describe_error(RowError(**e), lang)}
+        for e in batch.errors
+    ]
+
+
+def import_batch(request, pk: int):
+    batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=pk)
+    return render(request, "vernetzt/transfer/batch.html", {"batch": batch, "errors": _batch_errors(batch)})
+
+
+@require_POST
+def import_undo(request, pk: int):
+    batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=pk)
+    try:
+        undo_batch(owner=request.user, batch_id=batch.pk)
+    except UndoConflict as error:
+        messages.error(
+            request,
+            _(
+                "This batch cannot be undone because things changed since: %(conflicts)s. "
+                "Undo later imports and merges first."
+            )
+            % {"conflicts": "; ".join(error.conflicts[:5])},
+        )
+    except ValueError:
+        messages.error(request, _("This batch was already undone."))
+    else:
+        messages.success(request, _("The batch was undone."))
+    return redirect("import_batch", pk=batch.pk)
+
+
+def duplicate_list(request):
+    pairs = find_duplicates(owner=request.user, limit=DUPLICATES_SHOWN)
+    ids = {pid for pair in pairs for pid in (pair.first_id, pair.second_id)}
+    people = {p.pk: p for p in Person.objects.for_user(request.user).filter(pk__in=ids)}
+    rows = [(pair, people[pair.first_id], people[pair.second_id]) for pair in pairs]
+    return render(request, "vernetzt/transfer/duplicates.html", {"rows": rows})
+
+
+def _shown(value) -> str:
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value if item not in ("", None))
+    return str(value) if value not in ("", None, False) else "–"
+
+
+@require_http_methods(["GET", "POST"])
+def merge_preview(request, keep: int, other: int):
+    people = Person.objects.for_user(request.user).filter(is_me=False)
+    keep_person = get_object_or_404(people, pk=keep)
+    other_person = get_object_or_404(people, pk=other)
+    if keep_person.pk == other_person.pk:
+        raise Http404
+    if request.method == "POST" and request.POST.get("action") == "dismiss":
+        dismiss_duplicate(owner=request.user, first=keep_person, second=other_person)
+        messages.success(request, _("Noted: these are two different people."))
+        return redirect("duplicate_list")
+    plan = plan_merge(owner=request.user, keep=keep_person, other=other_person)
+    if request.method == "POST":
+        choices = {c.name: request.POST.get(f"choice_{c.name}", c.chosen) for c in plan.fields}
+        choices = {name: value for name, value in choices.items() if value in ("keep", "other", "both")}
+        _plan, batch_id = merge_persons(
+            owner=request.user, keep=keep_person, other=other_person, choices=choices
+        )
+        messages.success(request, _("Merged. Everything of both is now on one person; you can undo this."))
+        return redirect("import_batch", pk=batch_id)
+    labels = {f.name: f.verbose_name for f in Person._meta.fields}
+    labels.update({"birthday": _("birthday"), "role": _("current role")})
+    fields = [
+        (choice, labels.get(choice.name, choice.name), _shown(choice.keep_value), _shown(choice.other_value))
+        for choice in plan.fields
+    ]
+    context = {"keep": keep_person, "other": other_person, "plan": plan, "fields": fields}
+    return render(request, "vernetzt/transfer/merge.html", context)
+
+
+def _is_whole_database_owner(user) -> bool:
+    """A backup holds every account, so only an administrator, or the single local account, gets it."""
+    return user.is_superuser or User.objects.count() == 1
+
+
+def data_page(request):
+    context = {"can_backup": _is_whole_database_owner(request.user), "batches": _history(request.user)}
+    return render(request, "vernetzt/transfer/data.html", context)
+
+
+def export_download(request, kind: str):
+    stamp = timezone.localdate().isoformat()
+    if kind == "vcard":
+        buffer = io.StringIO()
+        export_vcard(owner=request.user, fileobj=buffer)
+        response = HttpResponse(buffer.getvalue(), content_type="text/vcard; charset=utf-8")
+        name = f"vernetzt-{stamp}.vcf"
+    elif kind == "csv":
+        buffer = io.StringIO(newline="")
+        export_csv(owner=request.user, fileobj=buffer)
+        response = HttpResponse(
+            ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+        )
+        name = f"vernetzt-{stamp}.csv"
+    elif kind == "json":
+        buffer = io.StringIO()
+        export_json(owner=request.user, fileobj=buffer)
+        response = HttpResponse(buffer.getvalue(), content_type="application/json")
+        name = f"vernetzt-{stamp}.json"
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def backup_download(request):
+    if not _is_whole_database_owner(request.user):
+        messages.error(request, _("Only the administrator can download a backup of the whole database."))
+        return redirect("data_page")
+    folder = Path(tempfile.mkdtemp(prefix="vernetzt-backup-"))
+    path = folder / f"vernetzt-backup-{timezone.localdate().isoformat()}.zip"
+    create_backup(path)
+    handle = path.open("rb")
+    path.unlink()  # the open handle keeps the data until the response is sent (POSIX)
+    folder.rmdir()
+    return FileResponse(handle, as_attachment=True, filename=path.name, content_type="application/zip")

@@ -1,0 +1,62 @@
+"""Upload a LinkedIn export → preview → import → merge a suggested duplicate → undo (German UI)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from vernetzt.accounts.services import ensure_account, issue_login_link
+from vernetzt.people.models import Person
+from vernetzt.people.services import create_person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SAMPLES = Path(__file__).parents[1] / "data" / "samples" / "linkedin"
+
+
+def test_import_merge_undo(page, live_server, tmp_path):
+    user, _ = ensure_account(username="alice")
+    create_person(
+        owner=user, first_name="Katrin", last_name="Vogl", organization_name="Elbe Terminal Services"
+    )
+    export = tmp_path / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        for path in sorted(SAMPLES.glob("*.csv")):
+            if path.name != "Connections_2020.csv":
+                archive.write(path, f"Basic_LinkedInDataExport_01-01-2026/{path.name}")
+    page.goto(live_server.url + issue_login_link(user=user))
+    page.get_by_role("link", name="Personen").click()
+    page.get_by_role("link", name="Importieren").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Importieren")
+    page.get_by_label("Was importieren Sie?").select_option("linkedin")
+    page.get_by_label("Datei", exact=True).set_input_files(str(export))
+    page.get_by_role("button", name="Vorschau anzeigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vorschau des Imports")
+    expect(page.locator("table.preview")).to_contain_text("Priya Raman")
+    assert Person.objects.filter(owner=user).count() == 1  # the preview saved nothing
+    page.get_by_role("button", name="Jetzt importieren").click()
+    expect(page.get_by_role("button", name="Import rückgängig machen")).to_be_visible()
+    expect(page.locator("[data-count=created]")).not_to_have_text("0")
+    imported = Person.objects.filter(owner=user, is_me=False).count()
+    assert imported > 3
+
+    page.get_by_role("link", name="Duplikate finden").first.click()
+    page.get_by_role("link", name="Katrin Vogl ⇄ Katrin Vogel").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zwei Personen zusammenführen")
+    page.get_by_role("button", name="Zusammenführen", exact=True).click()
+    expect(page.get_by_role("button", name="Zusammenführung rückgängig machen")).to_be_visible()
+    assert Person.objects.filter(owner=user, is_me=False).count() == imported - 1
+
+    page.get_by_role("button", name="Zusammenführung rückgängig machen").click()
+    expect(page.get_by_role("status")).to_contain_text("rückgängig gemacht")
+    assert Person.objects.filter(owner=user, is_me=False).count() == imported
+    page.get_by_role("link", name="Zurück zu den Importen").click()
+    page.get_by_role("link", name="LinkedIn-Export: Basic_LinkedInDataExport.zip").click()
+    page.get_by_role("button", name="Import rückgängig machen").click()
+    expect(page.get_by_role("status")).to_contain_text("rückgängig gemacht")
+    assert list(Person.objects.filter(owner=user, is_me=False).values_list("display_name", flat=True)) == [
+        "Katrin Vogl"
+    ]

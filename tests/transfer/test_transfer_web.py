@@ -1,0 +1,64 @@
+"""The import pages without a browser: refusal of wrong files, preview saving nothing, downloads."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from vernetzt.people.models import Person
+from vernetzt.transfer.models import ImportBatch
+
+SAMPLES = Path(__file__).parents[1] / "data" / "samples"
+
+
+def upload(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data)
+
+
+def test_wrong_file_is_refused_on_the_form(alice_client, user):
+    response = alice_client.post(
+        "/import/", {"kind": "vcard", "files": upload("x.vcf", b"\x89PNG\r\n\x1a\n\0\0")}
+    )
+    assert response.status_code == 200
+    assert "x.vcf" in response.content.decode()
+    assert not Person.objects.for_user(user).exists() and not ImportBatch.objects.exists()
+
+
+def test_preview_then_confirm_then_result(alice_client, user):
+    data = (SAMPLES / "google_contacts.csv").read_bytes()
+    preview = alice_client.post("/import/", {"kind": "contacts", "files": upload("google.csv", data)})
+    assert preview.status_code == 200 and not Person.objects.for_user(user).exists()
+    token = preview.context["token"]
+    done = alice_client.post("/import/confirm/", {"token": token, "kind": "contacts"}, follow=True)
+    batch = ImportBatch.objects.for_user(user).get()
+    assert done.redirect_chain[-1][0] == f"/import/batches/{batch.pk}/"
+    assert Person.objects.for_user(user).count() == batch.counts["created"] > 0
+    again = alice_client.post("/import/confirm/", {"token": token, "kind": "contacts"})
+    assert again.status_code == 302 and ImportBatch.objects.for_user(user).count() == 1
+
+
+def test_attendee_list_needs_an_event(alice_client):
+    response = alice_client.post("/import/", {"kind": "attendees", "files": upload("a.csv", b"Name\nA B\n")})
+    assert "event_name" in response.context["form"].errors
+
+
+def test_downloads(alice_client, world):
+    vcard = alice_client.get("/settings/data/export/vcard/")
+    assert b"BEGIN:VCARD" in vcard.content and "attachment" in vcard["Content-Disposition"]
+    csv_response = alice_client.get("/settings/data/export/csv/")
+    assert csv_response.content.startswith("\ufeff".encode())
+    data = json.loads(alice_client.get("/settings/data/export/json/").content)
+    assert data["schema_version"] == 1 and data["tables"]["people.person"]["rows"]
+    assert alice_client.get("/settings/data/export/xml/").status_code == 404
+    backup = alice_client.post("/settings/data/backup/")
+    archive = zipfile.ZipFile(BytesIO(b"".join(backup.streaming_content)))
+    assert "manifest.json" in archive.namelist()
+
+
+def test_backup_is_only_for_the_administrator_of_a_shared_server(alice_client, other_user):
+    response = alice_client.post("/settings/data/backup/")
+    assert response.status_code == 302
