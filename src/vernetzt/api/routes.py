@@ -10,12 +10,12 @@ from vernetzt.api.auth import TokenAuth
 from vernetzt.api.journal import router as journal_router
 from vernetzt.api.research import router as research_router
 from vernetzt.api.schemas import Error, GoalIn, GoalOut, GoalPatch, PersonIn, PersonOut, PersonPatch
+from vernetzt.errors import DataError
 from vernetzt.goals.models import Goal
-from vernetzt.goals.services import GoalDataError, create_goal, delete_goal, update_goal
+from vernetzt.goals.services import create_goal, delete_goal, update_goal
 from vernetzt.people.models import Person
 from vernetzt.people.search import search_people
-from vernetzt.people.services import PersonDataError, create_person, delete_person, update_person
-from vernetzt.research.services import ResearchDataError
+from vernetzt.people.services import create_person, delete_person, update_person
 
 api = NinjaAPI(
     title="vernetzt API",
@@ -31,9 +31,7 @@ api.add_router("", research_router)
 api.add_router("", journal_router)
 
 
-@api.exception_handler(PersonDataError)
-@api.exception_handler(GoalDataError)
-@api.exception_handler(ResearchDataError)
+@api.exception_handler(DataError)
 def data_error(request, exc):
     return api.create_response(request, {"error": exc.message, "field": exc.field}, status=422)
 

@@ -20,6 +20,7 @@ from vernetzt.core.places import REGIONS, region_name, resolve_region
 from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
 from vernetzt.core.reasons import describe_reason
 from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS, classify_title
+from vernetzt.errors import DataError
 from vernetzt.events.models import Attendance, Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.people.models import Organization, Person
@@ -46,13 +47,8 @@ _cache_lock = threading.Lock()
 _build_locks: dict[int, threading.Lock] = {}
 
 
-class ResearchDataError(ValueError):
+class ResearchDataError(DataError):
     """A filter or option the user gave is not valid; ``field`` names which."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
