@@ -62,3 +62,22 @@ def test_downloads(alice_client, world):
 def test_backup_is_only_for_the_administrator_of_a_shared_server(alice_client, other_user):
     response = alice_client.post("/settings/data/backup/")
     assert response.status_code == 302
+
+
+
+def test_backup_download_is_a_backup_and_leaves_no_file_behind(alice_client, user):
+    import tempfile
+
+    from django.urls import reverse
+
+    def leftovers():
+        return set(Path(tempfile.gettempdir()).glob("vernetzt-backup-*"))
+
+    before = leftovers()
+    response = alice_client.post(reverse("backup_download"))
+    assert response.status_code == 200
+    data = b"".join(response.streaming_content)
+    response.close()
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        assert json.loads(archive.read("manifest.json"))
+    assert leftovers() == before

@@ -252,7 +252,21 @@ def backup_download(request):
     folder = Path(tempfile.mkdtemp(prefix="vernetzt-backup-"))
     path = folder / f"vernetzt-backup-{timezone.localdate().isoformat()}.zip"
     create_backup(path)
-    handle = path.open("rb")
-    path.unlink()  # the open handle keeps the data until the response is sent (POSIX)
-    folder.rmdir()
-    return FileResponse(handle, as_attachment=True, filename=path.name, content_type="application/zip")
+    return FileResponse(
+        _RemovedAfterDownload(path), as_attachment=True, filename=path.name, content_type="application/zip"
+    )
+
+
+class _RemovedAfterDownload(io.BufferedReader):
+    """The backup file, deleted with its folder once the response has sent and closed it (which
+    works on Windows too, where an open file cannot be deleted)."""
+
+    def __init__(self, path: Path):
+        super().__init__(io.FileIO(path, "rb"))
+        self._folder = path.parent
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            shutil.rmtree(self._folder, ignore_errors=True)
