@@ -61,3 +61,29 @@ def test_goal_regions_accept_names_in_both_languages(user):
     with pytest.raises(GoalDataError) as error:
         create_goal(owner=user, text="x", regions=["Mittelerde"])
     assert error.value.field == "regions"
+
+
+def test_goal_page_shows_the_pipeline_as_a_funnel(alice_client, user):
+    from vernetzt.goals.services import add_target, create_goal, pipeline_by_stage, set_target_stage
+    from vernetzt.people.services import create_person
+
+    goal = create_goal(owner=user, text="Expat")
+    first, _ = add_target(goal=goal, person=create_person(owner=user, first_name="Priya", last_name="Raman"))
+    add_target(goal=goal, person=create_person(owner=user, first_name="Minh", last_name="Hoang"))
+    set_target_stage(target=first, stage="met")
+    counts = {group.stage: group.count for group in pipeline_by_stage(goal)}
+    assert counts == {"identified": 1, "researched": 0, "benefit_found": 0, "approached": 0,
+                      "appointment_agreed": 0, "met": 1, "relationship": 0}  # fmt: skip
+    body = alice_client.get(
+        reverse("goal_detail", args=[goal.pk]), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    assert body.count('class="funnel-bar"') == 7 and "--share: 100%" in body
+    assert "Getroffen" in body and "Priya Raman" in body
+
+
+def test_empty_pipeline_has_no_funnel(alice_client, user):
+    from vernetzt.goals.services import create_goal
+
+    goal = create_goal(owner=user, text="Expat")
+    body = alice_client.get(reverse("goal_detail", args=[goal.pk])).content.decode()
+    assert "funnel-bar" not in body and "Nobody in the pipeline yet" in body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -142,3 +143,23 @@ def set_target_priority(*, target: Target, priority: int) -> Target:
 
 def remove_target(*, target: Target) -> None:
     target.delete()
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    stage: str
+    label: str
+    targets: list[Target]
+
+    @property
+    def count(self) -> int:
+        return len(self.targets)
+
+
+def pipeline_by_stage(goal: Goal) -> list[StageGroup]:
+    """Every stage in the method's order (empty ones too: the funnel shows where people get stuck)."""
+    by_stage: dict[str, list[Target]] = {stage: [] for stage in Target.Stage.values}
+    targets = goal.targets.select_related("person").order_by("priority", "person__display_name", "id")
+    for target in targets:
+        by_stage[target.stage].append(target)
+    return [StageGroup(stage, label, by_stage[stage]) for stage, label in Target.Stage.choices]

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vernetzt.goals.models import Goal
-from vernetzt.goals.services import create_goal, delete_goal, update_goal
+from vernetzt.goals.models import Goal, Target
+from vernetzt.goals.services import create_goal, delete_goal, pipeline_by_stage, update_goal
 from vernetzt.web.forms import GoalForm
 from vernetzt.web.formtools import form_status, save_with
 
@@ -24,8 +24,15 @@ def goal_list(request):
 
 def goal_detail(request, pk: int):
     goal = get_object_or_404(_goals(request), pk=pk)
-    targets = goal.targets.select_related("person").order_by("priority", "person__display_name")
-    return render(request, "vernetzt/goals/detail.html", {"goal": goal, "targets": targets})
+    stages = pipeline_by_stage(goal)
+    context = {
+        "goal": goal,
+        "stages": stages,
+        "pipeline_size": sum(group.count for group in stages),
+        "widest_stage": max(group.count for group in stages) or 1,
+        "stage_choices": Target.Stage.choices,
+    }
+    return render(request, "vernetzt/goals/detail.html", context)
 
 
 def _save(request, form, goal: Goal | None):
