@@ -6,6 +6,7 @@ prepared statement executed many times), so 30,000 rows never mean 30,000 round 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
@@ -20,6 +21,7 @@ from vernetzt.transfer.recording import Recorder, update_rows
 from vernetzt.transfer.rows import insert_new
 
 ID_CHUNK = 5000
+WRITE_CHUNK = 2000
 _REFRESHED = ("country", "regions", "seniority", "function", "search_text")
 
 
@@ -97,20 +99,37 @@ class PositionDeriver:
             setattr(position, name, value)
 
 
-def write_people(*, owner, states: list[PersonState], recorder: Recorder, today: date) -> dict[str, int]:
-    """Create the new persons and update the changed ones; returns created/updated/unchanged counts."""
-    new = [state for state in states if state.is_new]
-    changed = [state for state in states if not state.is_new and state.changed_fields()]
-    for state in [*new, *changed]:
-        finish_values(state)
+def write_people(
+    *,
+    owner,
+    states: list[PersonState],
+    recorder: Recorder,
+    today: date,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
+    """Create the new persons and update the changed ones; returns created/updated/unchanged counts.
+
+    Works in chunks so that ``progress`` (persons written so far) moves while 30,000 rows are written.
+    """
     organizations = Organizations(owner, recorder)
-    organizations.ensure([state.values["organization_name"] for state in states if role_changed(state)])
-    _create_people(owner, new, recorder)
-    _update_people(changed, recorder)
-    _write_roles(
-        owner, [state for state in [*new, *changed] if role_changed(state)], organizations, recorder, today
-    )
-    return {"created": len(new), "updated": len(changed), "unchanged": len(states) - len(new) - len(changed)}
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    for start in range(0, len(states), WRITE_CHUNK):
+        chunk = states[start : start + WRITE_CHUNK]
+        new = [state for state in chunk if state.is_new]
+        changed = [state for state in chunk if not state.is_new and state.changed_fields()]
+        for state in [*new, *changed]:
+            finish_values(state)
+        organizations.ensure([state.values["organization_name"] for state in chunk if role_changed(state)])
+        _create_people(owner, new, recorder)
+        _update_people(changed, recorder)
+        roles = [state for state in [*new, *changed] if role_changed(state)]
+        _write_roles(owner, roles, organizations, recorder, today)
+        counts["created"] += len(new)
+        counts["updated"] += len(changed)
+        counts["unchanged"] += len(chunk) - len(new) - len(changed)
+        if progress is not None:
+            progress(start + len(chunk))
+    return counts
 
 
 def _create_people(owner, states: list[PersonState], recorder: Recorder) -> None:

@@ -178,8 +178,15 @@ class _Run:
 
     def write(self, recorder: Recorder) -> None:
         states = list(self.touched.values())
-        write_people(owner=self.owner, states=states, recorder=recorder, today=timezone.localdate())
-        self.progress(len(states) * 2, len(states) * 2)
+        total = len(states) * 2
+        write_people(
+            owner=self.owner,
+            states=states,
+            recorder=recorder,
+            today=timezone.localdate(),
+            progress=lambda written: self.progress(len(states) + written, total),
+        )
+        self.progress(total, total)
 
     def finish(self, recorder: Recorder) -> None:
         batch = recorder.batch
