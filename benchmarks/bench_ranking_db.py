@@ -6,12 +6,18 @@ For each size it generates a realistic pool into a fresh SQLite database in a te
 inserts: German and English names and titles, about 2.5 positions per person, organizations with
 industries, cities in Germany, Europe, the Americas and Asia, schools, interests, languages, 4 %
 first-degree contacts with ties into the pool, an event with 500 attendees, and the user "me" with a
-reporting line), then measures in a fresh process:
+reporting line), then measures, each in a fresh process:
 
-- cold: building the pool from the database (what the first request after a change pays);
-- warm: ``rank_for_goal`` with the pool cached — the "Expat in Südostasien" goal, an event, the top 50
-  with names and German reasons (what every further request pays);
-- peak RSS of the measuring process (Django, the pool, one query).
+- cold: ``build_pool`` with no cached file — the pool from the database, written to the disk cache
+  (what the first request after a change pays);
+- restart: ``build_pool`` in a new process — the pool read from the disk cache (what the first request
+  after a server restart or a CLI call pays while the data is unchanged);
+- warm: ``rank_for_goal`` with the pool in memory — the "Expat in Südostasien" goal, an event, the top
+  50 with names and German reasons (what every further request pays);
+- peak RSS of each measuring process (Django, the pool, for restart also the queries).
+
+``--data DIR`` keeps the generated databases in DIR/<size> and reuses them on the next run (a million
+persons take minutes to generate).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -218,18 +225,32 @@ def generate(n: int) -> dict:
     return {"goal": goal.pk, "event": event.pk, "owner": owner.pk}
 
 
-def measure(ids: dict, repeat: int) -> dict:
+def measure(ids: dict, repeat: int, phase: str) -> dict:
     from vernetzt.accounts.models import User
     from vernetzt.events.models import Event
     from vernetzt.goals.models import Goal
     from vernetzt.research import services
+    from vernetzt.research.pool_cache import cache_dir
 
     owner = User.objects.get(pk=ids["owner"])
     goal, event = Goal.objects.get(pk=ids["goal"]), Event.objects.get(pk=ids["event"])
+    if phase == "cold":
+        shutil.rmtree(cache_dir(), ignore_errors=True)
     t0 = time.perf_counter()
     bundle = services.build_pool(owner=owner)
-    cold = time.perf_counter() - t0
+    elapsed = time.perf_counter() - t0
     pool = bundle.pool
+    result = {
+        "phase": phase,
+        "persons": len(pool),
+        "positions": len(pool.positions),
+        "ties": len(pool.ties.source),
+        f"{phase}_build_s": round(elapsed, 2),
+        "cache_file_mb": round(sum(f.stat().st_size for f in cache_dir().glob("pool-*")) / 2**20, 1),
+    }
+    if phase == "cold":
+        result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        return result
     arrays = [getattr(pool, n) for n, _ in pool._DTYPES] + [
         getattr(pool.positions, n) for n, _ in pool.positions._DTYPES
     ]
@@ -245,11 +266,7 @@ def measure(ids: dict, repeat: int) -> dict:
         t0 = time.perf_counter()
         services.rank_for_goal(owner=owner, goal=goal, lang="de", limit=50)
         plain.append(time.perf_counter() - t0)
-    return {
-        "persons": len(pool),
-        "positions": len(pool.positions),
-        "ties": len(pool.ties.source),
-        "cold_build_s": round(cold, 2),
+    return result | {
         "warm_query_event_s": round(statistics.median(timings), 3),
         "warm_query_s": round(statistics.median(plain), 3),
         "pool_arrays_mb": round(sum(a.nbytes for a in arrays) / 2**20, 1),
@@ -262,32 +279,46 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[30_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
-    # Internal: each phase runs in a fresh process, so the measured peak RSS is the query's alone.
+    parser.add_argument("--data", help="keep generated databases in DATA/<size> and reuse them")
+    # Internal: each phase runs in a fresh process, so the measured peak RSS is the phase's alone.
     parser.add_argument("--home", help=argparse.SUPPRESS)
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["cold", "restart"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.home:
         _setup(args.home)
         if args.generate:
             print(json.dumps(generate(args.generate)))
         else:
-            print(json.dumps(measure(json.loads(args.measure), args.repeat), ensure_ascii=False))
+            print(json.dumps(measure(json.loads(args.measure), args.repeat, args.phase), ensure_ascii=False))
         return
     for n in args.sizes:
-        home = tempfile.mkdtemp(prefix=f"vernetzt-bench-{n}-")
-        t0 = time.perf_counter()
+        if args.data:
+            home = os.path.join(args.data, str(n))
+        else:
+            home = tempfile.mkdtemp(prefix=f"vernetzt-bench-{n}-")
         phase = [sys.executable, __file__, "--home", home]
-        made = subprocess.run([*phase, "--generate", str(n)], capture_output=True, text=True, check=True)
-        ids = made.stdout.strip().splitlines()[-1]
-        print(f"{n:,} persons generated in {time.perf_counter() - t0:.0f} s ({home})", flush=True)
-        result = subprocess.run(
-            [*phase, "--measure", ids, "--repeat", str(args.repeat)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        print(result.stdout.strip(), flush=True)
+        saved = os.path.join(home, "bench-ids.json")
+        if os.path.exists(saved):
+            with open(saved) as f:
+                ids = f.read().strip()
+        else:
+            os.makedirs(home, exist_ok=True)
+            t0 = time.perf_counter()
+            made = subprocess.run([*phase, "--generate", str(n)], capture_output=True, text=True, check=True)
+            ids = made.stdout.strip().splitlines()[-1]
+            with open(saved, "w") as f:
+                f.write(ids)
+            print(f"{n:,} persons generated in {time.perf_counter() - t0:.0f} s ({home})", flush=True)
+        for name in ("cold", "restart"):
+            result = subprocess.run(
+                [*phase, "--measure", ids, "--repeat", str(args.repeat), "--phase", name],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(result.stdout.strip(), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Whom to meet: the research engine's use cases, shared by web, API, CLI and the journal.
 
 ``build_pool`` returns the user's columnar pool from an in-process cache keyed by (user, data
-version, day); see :mod:`vernetzt.research.freshness` for when the version changes (bulk writers
-must call ``mark_pool_stale``). ``rank_for_goal`` and ``network_upward`` score the whole pool in the
-core and read names only for the few candidates they return.
+version, day), else from the disk cache (:mod:`vernetzt.research.pool_cache`, which survives a
+restart), else built from the database; see :mod:`vernetzt.research.freshness` for when the version
+changes (bulk writers must call ``mark_pool_stale``). ``rank_for_goal`` and ``network_upward`` score
+the whole pool in the core and read names only for the few candidates they return.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from vernetzt.goals.models import Goal, Target
 from vernetzt.people.models import Organization, Person
 from vernetzt.research.freshness import current_version, mark_pool_stale
 from vernetzt.research.pool_builder import PoolBundle, build_pool_bundle, rows_of_ids
+from vernetzt.research.pool_cache import account_key, load_pool, save_pool
 from vernetzt.research.specs import goal_spec
 
 __all__ = [
@@ -42,9 +44,9 @@ CACHED_USERS = 3  # a pool of a million people takes a few hundred MB; keep only
 # Network upward: the reporting line and seniority above the user decide; goal fit is "works here".
 UPWARD_WEIGHTS = Weights(relevance=1.0, upward=3.0, commonality=0.5, reachability=1.0, relationship=0.5)
 
-_cache: OrderedDict[int, PoolBundle] = OrderedDict()
+_cache: OrderedDict[str, PoolBundle] = OrderedDict()
 _cache_lock = threading.Lock()
-_build_locks: dict[int, threading.Lock] = {}
+_build_locks: dict[str, threading.Lock] = {}
 
 
 class ResearchDataError(DataError):
@@ -75,23 +77,28 @@ def summarize_title(text: str) -> dict[str, str]:
 
 
 def build_pool(*, owner) -> PoolBundle:
-    """The user's pool, built from the database only when their data changed since the last build."""
-    version, today = current_version(owner), timezone.localdate()
+    """The user's pool, built from the database only when their data changed since the last build
+    (or the cached file was lost)."""
+    version, today, key = current_version(owner), timezone.localdate(), account_key(owner)
     with _cache_lock:
-        cached = _cache.get(owner.pk)
+        cached = _cache.get(key)
         if cached is not None and (cached.version, cached.built_on) == (version, today):
-            _cache.move_to_end(owner.pk)
+            _cache.move_to_end(key)
             return cached
-        build_lock = _build_locks.setdefault(owner.pk, threading.Lock())
+        build_lock = _build_locks.setdefault(key, threading.Lock())
     with build_lock:  # one build per user at a time; others wait and take its result
         with _cache_lock:
-            cached = _cache.get(owner.pk)
+            cached = _cache.get(key)
         if cached is not None and (cached.version, cached.built_on) == (version, today):
             return cached
-        bundle = build_pool_bundle(owner=owner, version=version, today=today)
+        bundle = load_pool(owner=owner, version=version, day=today)
+        if bundle is None:
+            bundle = build_pool_bundle(owner=owner, version=version, today=today)
+            if current_version(owner) == version:  # else it changed while being read: label unsure
+                save_pool(bundle, owner=owner)
         with _cache_lock:
-            _cache[owner.pk] = bundle
-            _cache.move_to_end(owner.pk)
+            _cache[key] = bundle
+            _cache.move_to_end(key)
             while len(_cache) > CACHED_USERS:
                 _cache.popitem(last=False)
         return bundle

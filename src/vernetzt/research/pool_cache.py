@@ -1,0 +1,171 @@
+"""Built pools on disk, so that a restarted server or a CLI run reads a pool instead of rebuilding it.
+
+One file per user in ``<VERNETZT_HOME>/cache``: ``pool-<owner id>-<data version>-<day>.npz``, the
+pool's arrays plus a JSON header stored as bytes inside the same file — no pickle, so a file in the
+data directory can never run code — written to a temporary name and renamed, so a reader sees a
+whole file or none. Writing a new file removes the owner's older ones.
+
+A file is used only when its header names the same account (id *and* creation time: SQLite may give
+a deleted newest account's id to the next one), the same data version and the same day as the
+request. A file that cannot be read is logged, deleted and rebuilt from the database. Only pools read
+outside a transaction are written: inside one, the data may still be rolled back while its version
+number is reused by the next change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db import connection
+
+from vernetzt.core.pool import COMMONALITY_KINDS, IdLists, Pool, Positions, Ties
+from vernetzt.core.ranking import MeSpec
+from vernetzt.research.pool_builder import PoolBundle
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    return Path(settings.CONFIG.home) / "cache"
+
+
+def _path(owner_id: int, version: int, day: date) -> Path:
+    return cache_dir() / f"pool-{owner_id}-{version}-{day.isoformat()}.npz"
+
+
+def account_key(owner) -> str:
+    """The account's id and creation time: unlike the id alone, never the same for two accounts."""
+    return f"{owner.pk}@{owner.date_joined.isoformat()}"
+
+
+def _header(bundle: PoolBundle, owner) -> dict:
+    me = bundle.me
+    return {
+        "format": FORMAT,
+        "account": account_key(owner),
+        "version": bundle.version,
+        "built_on": bundle.built_on.isoformat(),
+        "region_codes": list(bundle.pool.region_codes),
+        "texts": list(bundle.pool.texts),
+        "countries": list(bundle.countries),
+        "vocab": {kind: list(names) for kind, names in bundle.vocab.items()},
+        "me_id": bundle.me_id,
+        "me": {
+            "seniority": me.seniority,
+            "org_id": me.org_id,
+            "reports_to": list(me.reports_to),
+            **{kind: sorted(getattr(me, f"{kind}_ids")) for kind in COMMONALITY_KINDS},
+        },
+    }
+
+
+def _arrays(pool: Pool) -> dict[str, np.ndarray]:
+    arrays = {f"pool.{name}": getattr(pool, name) for name, _ in Pool._DTYPES}
+    arrays |= {f"positions.{name}": getattr(pool.positions, name) for name, _ in Positions._DTYPES}
+    for kind, lists in pool.common.items():
+        arrays[f"common.{kind}.indptr"], arrays[f"common.{kind}.indices"] = lists.indptr, lists.indices
+    arrays |= {f"ties.{name}": getattr(pool.ties, name) for name in ("source", "target", "strength")}
+    return arrays
+
+
+def save_pool(bundle: PoolBundle, *, owner) -> None:
+    """Write ``bundle`` for ``owner``; skipped (with a log line) where the cache cannot be written."""
+    if bundle.owner_id != owner.pk:
+        raise ValueError("a pool is saved only for the account it was built for")
+    if connection.in_atomic_block:
+        return
+    header = json.dumps(_header(bundle, owner), ensure_ascii=False).encode()
+    target = _path(owner.pk, bundle.version, bundle.built_on)
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            dir=target.parent, prefix=".pool-", suffix=".tmp", delete=False
+        ) as f:
+            temporary = Path(f.name)
+            np.savez(f, header=np.frombuffer(header, dtype=np.uint8), **_arrays(bundle.pool))
+        os.replace(temporary, target)
+        temporary = None
+        for old in target.parent.glob(f"pool-{owner.pk}-*.npz"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError as error:
+        logger.warning("not caching the pool of user %s in %s: %s", owner.pk, target.parent, error)
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        logger.warning("cannot remove %s: %s", path, error)
+
+
+def _bundle(files, header: dict, owner_id: int) -> PoolBundle:
+    positions = Positions(**{name: files[f"positions.{name}"] for name, _ in Positions._DTYPES})
+    common = {
+        kind: IdLists(indptr=files[f"common.{kind}.indptr"], indices=files[f"common.{kind}.indices"])
+        for kind in COMMONALITY_KINDS
+    }
+    pool = Pool(
+        region_codes=tuple(header["region_codes"]),
+        positions=positions,
+        texts=tuple(header["texts"]),
+        common=common,
+        ties=Ties(**{name: files[f"ties.{name}"] for name in ("source", "target", "strength")}),
+        **{name: files[f"pool.{name}"] for name, _ in Pool._DTYPES},
+    )
+    me = header["me"]
+    return PoolBundle(
+        owner_id=owner_id,
+        version=header["version"],
+        built_on=date.fromisoformat(header["built_on"]),
+        pool=pool,
+        countries=tuple(header["countries"]),
+        vocab={kind: tuple(names) for kind, names in header["vocab"].items()},
+        me_id=header["me_id"],
+        me=MeSpec(
+            seniority=me["seniority"],
+            org_id=me["org_id"],
+            reports_to=tuple(me["reports_to"]),
+            **{f"{kind}_ids": frozenset(me[kind]) for kind in COMMONALITY_KINDS},
+        ),
+    )
+
+
+def load_pool(*, owner, version: int, day: date) -> PoolBundle | None:
+    """The pool of ``owner`` at data ``version`` built on ``day``, if a usable file holds it."""
+    path = _path(owner.pk, version, day)
+    if not path.exists():
+        return None
+    try:
+        # numpy leaves a file it opened itself open when it rejects it; this one is always closed.
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as files:
+            header = json.loads(files["header"].tobytes())
+            identity = (
+                header.get("format"),
+                header.get("account"),
+                header.get("version"),
+                header.get("built_on"),
+            )
+            if identity != (FORMAT, account_key(owner), version, day.isoformat()):
+                logger.info("ignoring %s: written for another account, version or format", path)
+                _discard(path)
+                return None
+            return _bundle(files, header, owner.pk)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, zipfile.BadZipFile) as error:
+        logger.warning("pool cache file %s is unreadable (%s); rebuilding it from the database", path, error)
+        _discard(path)
+        return None
