@@ -77,9 +77,22 @@ def world(user):
     )
     success = Success.objects.create(owner=user, person=person, date=today, text="secret success")
     token, secret = ApiToken.issue(user=user, name="secret token")
-    from vernetzt.transfer.models import ImportBatch
+    from vernetzt.transfer.models import ImportBatch, ImportJob
 
     batch = ImportBatch.objects.create(owner=user, kind="vcard", filename="secret.vcf", counts={"created": 1})
+    import_job = ImportJob.objects.create(
+        owner=user,
+        kind="vcard",
+        phase="preview",
+        status="done",
+        filename="secret.vcf",
+        process="test",
+        result={
+            "counts": {"created": 1, "updated": 0, "unchanged": 0, "skipped": 0},
+            "errors": [],
+            "preview": [{"status": "created", "name": "Secret Person", "organization": "", "fields": []}],
+        },
+    )
     issue_feed_token(owner=user)
     DigestRun.objects.create(owner=user, date=today)
     return {
@@ -97,6 +110,7 @@ def world(user):
         "token": token,
         "token_secret": secret,
         "import_batch": batch,
+        "import_job": import_job,
         "journal_settings": journal_settings(user),
         "feed_token": FeedToken.objects.get(owner=user),
     }

@@ -76,3 +76,43 @@ class NotDuplicate(OwnedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["first", "second"], name="not_duplicate_unique")]
+
+
+class ImportJob(OwnedModel):
+    """One web import (its preview or the import itself) running in the background.
+
+    While it runs, progress lives in the memory of the process running it (the import holds its
+    transaction, so writing progress rows would either stay invisible or, on SQLite, wait for the
+    import's write lock); this row says who owns the job, whether it is still running and, at the end,
+    the report or the error. ``process`` names the server process, so a job orphaned by a restart ends
+    "failed" instead of running forever (see vernetzt.transfer.jobs).
+    """
+
+    class Phase(models.TextChoices):
+        PREVIEW = "preview", _("Preview")
+        IMPORT = "import", _("Import")
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=ImportBatch.Kind.choices)
+    phase = models.CharField(max_length=8, choices=Phase.choices)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.RUNNING)
+    filename = models.CharField(_("file"), max_length=500, blank=True)
+    # The upload folder between preview and import (see web.views.transfer).
+    token = models.CharField(max_length=64, blank=True, db_index=True)
+    # What the form chose: overwrite_edits, event_name, event_date (ISO).
+    options = models.JSONField(default=dict, blank=True)
+    process = models.CharField(max_length=32)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    # Done: the report (counts, RowError fields, preview rows); failed: {"error": {"de": …, "en": …}}.
+    result = models.JSONField(default=dict, blank=True)
+    batch = models.ForeignKey(ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -1,7 +1,8 @@
 """Import with preview → confirm → result, duplicates and merge, batch history with undo, downloads.
 
-Imports run synchronously: 30,000 LinkedIn connections take a few seconds (see README "Speed"), so
-the request never times out; the page shows a progress indicator while the upload and import run.
+With htmx, the preview (a dry run) and the import run as background jobs (vernetzt.transfer.jobs):
+the form answers at once with the job's page, whose progress bar polls until the job ends and then
+shows the preview or the imported batch. Without JavaScript the same job runs within the request.
 Between preview and confirm the uploaded files wait in the data directory under a random token.
 """
 
@@ -17,20 +18,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.accounts.models import User
-from vernetzt.importers import ImportFormatError, describe_error
+from vernetzt.importers import RowError, describe_error
 from vernetzt.people.models import Person
-from vernetzt.transfer import services
 from vernetzt.transfer.backup import create_backup
 from vernetzt.transfer.dedupe import dismiss_duplicate, find_duplicates
 from vernetzt.transfer.exports import export_csv, export_json, export_vcard
+from vernetzt.transfer.jobs import job_progress, settle_job, start_import_job, stored_files
 from vernetzt.transfer.merge import merge_persons, plan_merge
-from vernetzt.transfer.models import ImportBatch
+from vernetzt.transfer.models import ImportBatch, ImportJob
 from vernetzt.transfer.undo import UndoConflict, undo_batch
 from vernetzt.web.transfer_forms import ImportForm
 
@@ -47,26 +49,49 @@ def _upload_dir(user, token: str) -> Path:
     return settings.CONFIG.home / "uploads" / str(user.pk) / token
 
 
-def _run(user, kind: str, files: list[Path], options: dict, *, dry_run: bool) -> services.ImportReport:
-    common = {"owner": user, "dry_run": dry_run, "overwrite_edits": options["overwrite_edits"]}
-    if kind == "vcard":
-        return services.import_vcards(sources=files, filenames=[f.name for f in files], **common)
-    source = files[0]
-    if kind == "linkedin":
-        return services.import_linkedin(source=source, filename=source.name, **common)
-    if kind == "contacts":
-        return services.import_contacts(source=source, filename=source.name, **common)
-    return services.import_attendees(
-        source=source,
-        filename=source.name,
-        event_name=options["event_name"],
-        event_date=options["event_date"],
-        **common,
-    )
-
-
 def _history(user):
     return ImportBatch.objects.for_user(user)[:20]
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _go(request, url: str) -> HttpResponse:
+    """A redirect htmx follows as a full page load (a plain 302 would be swapped into the page)."""
+    if _is_htmx(request):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+def _job_error(job: ImportJob) -> str:
+    return job.result.get("error", {}).get(_lang(), "")
+
+
+def _row_errors(errors: list[dict]) -> list[dict]:
+    lang = _lang()
+    return [
+        {"file": e.get("file", ""), "line": e.get("line", 0), "message": describe_error(RowError(**e), lang)}
+        for e in errors
+    ]
+
+
+def _start_page(request, form: ImportForm, *, error: str = "") -> HttpResponse:
+    context = {"form": form, "error": error, "batches": _history(request.user)}
+    return render(request, "vernetzt/transfer/start.html", context)
+
+
+def _preview_page(request, job: ImportJob) -> HttpResponse:
+    context = {
+        "job": job,
+        "counts": job.result["counts"],
+        "preview": job.result["preview"],
+        "errors": _row_errors(job.result["errors"]),
+        "token": job.token,
+    }
+    return render(request, "vernetzt/transfer/preview.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,73 +100,101 @@ def import_start(request):
     if request.method == "POST" and form.is_valid():
         token = secrets.token_hex(16)
         folder = _upload_dir(request.user, token)
-        folder.mkdir(parents=True, exist_ok=True)
-        files = []
         for number, upload in enumerate(request.FILES.getlist("files")):
             # One folder per file keeps the original name (shown in messages and the history).
             path = folder / f"{number:04d}" / (Path(upload.name).name or "upload")
-            path.parent.mkdir()
+            path.parent.mkdir(parents=True)
             with path.open("wb") as handle:
                 for chunk in upload.chunks():
                     handle.write(chunk)
-            files.append(path)
-        options = form.options()
-        try:
-            report = _run(request.user, form.cleaned_data["kind"], files, options, dry_run=True)
-        except (ImportFormatError, ValueError) as error:
-            shutil.rmtree(folder, ignore_errors=True)
-            message = describe_error(error, _lang()) if isinstance(error, ImportFormatError) else str(error)
-            form.add_error("files", message)
-        else:
-            context = {
-                "report": report,
-                "errors": report.error_messages(_lang()),
-                "token": token,
-                "form": form,
-                "kind": form.cleaned_data["kind"],
-            }
-            return render(request, "vernetzt/transfer/preview.html", context)
-    return render(request, "vernetzt/transfer/start.html", {"form": form, "batches": _history(request.user)})
-
-
-def _stored_files(user, token: str) -> list[Path]:
-    folder = _upload_dir(user, token)
-    return sorted(path for path in folder.glob("*/*") if path.is_file()) if folder.is_dir() else []
+        job = start_import_job(
+            owner=request.user,
+            kind=form.cleaned_data["kind"],
+            phase=ImportJob.Phase.PREVIEW,
+            folder=folder,
+            options=form.options(),
+            background=_is_htmx(request),
+        )
+        if job.status == ImportJob.Status.RUNNING:
+            return _go(request, reverse("import_job", args=[job.pk]))
+        if job.status == ImportJob.Status.DONE:
+            return _preview_page(request, job)
+        form.add_error("files", _job_error(job))
+    return _start_page(request, form)
 
 
 @require_POST
 def import_confirm(request):
     form = ImportForm(request.POST, confirm=True)
     token = request.POST.get("token", "")
-    files = _stored_files(request.user, token) if token.isalnum() else []
-    if not files or not form.is_valid():
-        messages.error(request, _("That upload is no longer there; please choose the file again."))
-        return redirect("import_start")
-    try:
-        report = _run(request.user, form.cleaned_data["kind"], files, form.options(), dry_run=False)
-    except (ImportFormatError, ValueError) as error:
-        messages.error(
-            request, describe_error(error, _lang()) if isinstance(error, ImportFormatError) else str(error)
+    if token.isalnum():
+        started = (
+            ImportJob.objects.for_user(request.user)
+            .filter(token=token, phase=ImportJob.Phase.IMPORT)
+            .exclude(status=ImportJob.Status.FAILED)
+            .first()
         )
-        return redirect("import_start")
-    finally:
-        shutil.rmtree(_upload_dir(request.user, token), ignore_errors=True)
-    return redirect("import_batch", pk=report.batch_id)
+        if started is not None:  # a second click on "Import now" shows the first import
+            return _go(request, reverse("import_job", args=[started.pk]))
+    folder = _upload_dir(request.user, token) if token.isalnum() else None
+    if folder is None or not stored_files(folder) or not form.is_valid():
+        messages.error(request, _("That upload is no longer there; please choose the file again."))
+        return _go(request, reverse("import_start"))
+    job = start_import_job(
+        owner=request.user,
+        kind=form.cleaned_data["kind"],
+        phase=ImportJob.Phase.IMPORT,
+        folder=folder,
+        options=form.options(),
+        background=_is_htmx(request),
+    )
+    return _go(request, _job_next(request, job))
 
 
-def _batch_errors(batch: ImportBatch) -> list[dict]:
-    from vernetzt.importers import RowError
+def _job_next(request, job: ImportJob) -> str:
+    """Where a job's page leads once the job has ended (the preview is shown on the job's page)."""
+    if job.status == ImportJob.Status.DONE and job.phase == ImportJob.Phase.IMPORT and job.batch_id:
+        return reverse("import_batch", args=[job.batch_id])
+    if job.status == ImportJob.Status.FAILED and job.phase == ImportJob.Phase.IMPORT:
+        messages.error(request, _job_error(job))
+        return reverse("import_start")
+    return reverse("import_job", args=[job.pk])
 
-    lang = _lang()
-    return [
-        {"file": e.get("file", ""), "line": e.get("line", 0), "message": describe_error(RowError(**e), lang)}
-        for e in batch.errors
-    ]
+
+@require_GET
+def import_job(request, pk: int):
+    job = settle_job(get_object_or_404(ImportJob.objects.for_user(request.user), pk=pk))
+    if job.status == ImportJob.Status.RUNNING:
+        return render(request, "vernetzt/transfer/job.html", {"job": job, **_progress_context(job)})
+    if job.phase == ImportJob.Phase.PREVIEW and job.status == ImportJob.Status.DONE:
+        return _preview_page(request, job)
+    if job.status == ImportJob.Status.FAILED and job.phase == ImportJob.Phase.PREVIEW:
+        form = ImportForm(initial={"kind": job.kind, **job.options})
+        return _start_page(request, form, error=_job_error(job))
+    return redirect(_job_next(request, job))
+
+
+def _progress_context(job: ImportJob) -> dict:
+    done, total = job_progress(job)
+    return {"done": done, "total": total, "percent": done * 100 // total if total else 0}
+
+
+@require_GET
+def import_job_progress(request, pk: int):
+    """The progress bar alone, polled by the job's page; once the job has ended, htmx is sent on."""
+    job = settle_job(get_object_or_404(ImportJob.objects.for_user(request.user), pk=pk))
+    context = {"job": job, **_progress_context(job)}
+    response = render(request, "vernetzt/transfer/_job_progress.html", context)
+    if job.status != ImportJob.Status.RUNNING:
+        response["HX-Redirect"] = _job_next(request, job)
+    return response
 
 
 def import_batch(request, pk: int):
     batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=pk)
-    return render(request, "vernetzt/transfer/batch.html", {"batch": batch, "errors": _batch_errors(batch)})
+    return render(
+        request, "vernetzt/transfer/batch.html", {"batch": batch, "errors": _row_errors(batch.errors)}
+    )
 
 
 @require_POST
