@@ -82,9 +82,10 @@ def main() -> None:
             page = list(found.only("id", "display_name", "title", "organization_name")[:50])
             total = found.count()
             timings.append(time.perf_counter() - t0)
+        median_ms, max_ms = statistics.median(timings) * 1000, max(timings) * 1000
         print(
-            f"  {query!r:16} {total:>7,} hits, first page + count: median {statistics.median(timings) * 1000:6.1f} ms"
-            f" (max {max(timings) * 1000:.1f} ms, {len(page)} shown)"
+            f"  {query!r:16} {total:>7,} hits, first page + count: median {median_ms:6.1f} ms"
+            f" (max {max_ms:.1f} ms, {len(page)} shown)"
         )
     sys.stdout.flush()
 
