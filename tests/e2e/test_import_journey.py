@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -34,11 +35,15 @@ def test_import_merge_undo(page, live_server, tmp_path):
     page.get_by_label("Was importieren Sie?").select_option("linkedin")
     page.get_by_label("Datei", exact=True).set_input_files(str(export))
     page.get_by_role("button", name="Vorschau anzeigen").click()
+    # The preview runs as a background job: its page shows the progress bar, then the preview.
+    expect(page).to_have_url(re.compile(r"/import/jobs/\d+/$"))
+    expect(page.locator("#import-job-progress progress, table.preview").first).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vorschau des Imports")
     expect(page.locator("table.preview")).to_contain_text("Priya Raman")
     assert Person.objects.filter(owner=user).count() == 1  # the preview saved nothing
     page.get_by_role("button", name="Jetzt importieren").click()
     expect(page.get_by_role("button", name="Import rückgängig machen")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/import/batches/\d+/$"))
     expect(page.locator("[data-count=created]")).not_to_have_text("0")
     imported = Person.objects.filter(owner=user, is_me=False).count()
     assert imported > 3
@@ -60,3 +65,27 @@ def test_import_merge_undo(page, live_server, tmp_path):
     assert list(Person.objects.filter(owner=user, is_me=False).values_list("display_name", flat=True)) == [
         "Katrin Vogl"
     ]
+
+
+def test_a_long_import_shows_its_progress_and_ends_in_the_result(page, live_server, tmp_path):
+    """20,000 connections take long enough to see the job's page poll; it ends in preview, then batch."""
+    user, _ = ensure_account(username="alice")
+    rows = 20000
+    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"] + [
+        f"Vorname{n},Nachname{n},https://www.linkedin.com/in/p-{n},,Firma {n % 500},Einkauf,04 Sep 2025"
+        for n in range(rows)
+    ]
+    export = tmp_path / "Connections.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page.goto(live_server.url + issue_login_link(user=user))
+    page.goto(live_server.url + "/import/")
+    page.get_by_label("Was importieren Sie?").select_option("linkedin")
+    page.get_by_label("Datei", exact=True).set_input_files(str(export))
+    page.get_by_role("button", name="Vorschau anzeigen").click()
+    expect(page.locator("#import-job-progress progress, table.preview").first).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vorschau des Imports", timeout=60_000)
+    expect(page.locator("[data-count=created]")).to_have_text("20.000")
+    page.get_by_role("button", name="Jetzt importieren").click()
+    expect(page.locator("#import-job-progress progress, [data-count=created]").first).to_be_visible()
+    expect(page.get_by_role("button", name="Import rückgängig machen")).to_be_visible(timeout=60_000)
+    assert Person.objects.filter(owner=user, is_me=False).count() == rows
