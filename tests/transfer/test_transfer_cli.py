@@ -48,7 +48,7 @@ def test_linkedin_import_dry_run_reimport_and_undo(run, tmp_path):
     assert as_json(run("people", "--json")) == []
     first = as_json(run("import", "linkedin", path, "--json"))
     assert {"created", "updated", "unchanged", "skipped", "errors"} <= set(first)
-    assert first["created"] == dry["created"]
+    assert first["created"] == dry["created"] and first["file"] == "Connections.csv"
     again = as_json(run("import", "linkedin", path, "--json"))
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, first["created"])
     batches = as_json(run("imports", "--json"))

@@ -286,7 +286,8 @@ def import_linkedin(
 ) -> ImportReport:
     """A LinkedIn data export (zip) or one of its CSV files: connections, the user's own profile,
     and messages, invitations and notes as history."""
-    data, filename = _read(source, filename or "LinkedIn.zip")
+    data, filename = _read(source, filename)
+    filename = filename or "LinkedIn.zip"  # bytes without a name: the usual export
     export = parse_linkedin_export(data, filename=filename)
     run = _Run(owner, "linkedin", filename, "linkedin", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = export.errors, export.skipped
