@@ -64,14 +64,19 @@ def test_bad_rows_are_listed_with_line_and_file(run):
     result = as_json(run("import", "contacts", str(UGLY / "outlook_de_bad_rows.csv"), "--json"))
     assert result["created"] > 0 and result["errors"]
     assert all({"line", "message", "file"} <= set(error) for error in result["errors"])
+    assert {error["file"] for error in result["errors"]} == {"outlook_de_bad_rows.csv"}
 
 
 def test_wrong_file_is_refused_with_a_clear_message(run):
     result = run("import", "vcard", str(SAMPLES / "google_contacts.csv"), "--json", check=False)
     assert result.returncode == 1
     assert "vCard" in json.loads(result.stderr)["error"]
-    truncated = run("import", "vcard", str(UGLY / "truncated.vcf"), "--json", check=False)
-    assert truncated.returncode == 1 and "END:VCARD" in json.loads(truncated.stderr)["error"]
+    truncated = run(
+        "import", "vcard", str(SAMPLES / "contacts.vcf"), str(UGLY / "truncated.vcf"), "--json", check=False
+    )
+    message = json.loads(truncated.stderr)["error"]
+    assert truncated.returncode == 1 and "END:VCARD" in message and "truncated.vcf" in message
+    assert as_json(run("people", "--json")) == []  # the good file before it was not imported either
     assert as_json(run("imports", "--json")) == []
 
 

@@ -91,9 +91,10 @@ class ImportReport:
         }
 
 
-def _read(source: str | os.PathLike[str] | bytes, filename: str) -> tuple[bytes, str]:
+def _read(source: str | os.PathLike[str] | bytes, filename: str, default: str) -> tuple[bytes, str]:
+    """The file's bytes and the name to report: the given one, the path's, or ``default`` for bytes."""
     if isinstance(source, bytes):
-        return source, filename
+        return source, filename or default
     path = Path(source)
     return path.read_bytes(), filename or path.name
 
@@ -241,9 +242,8 @@ def import_vcards(
     skipped = 0
     names = []
     for number, source in enumerate(sources):
-        data, name = _read(
-            source, filenames[number] if number < len(filenames) else f"vcard-{number + 1}.vcf"
-        )
+        given = filenames[number] if number < len(filenames) else ""
+        data, name = _read(source, given, f"vcard-{number + 1}.vcf")
         result = parse_vcards(data, filename=name)
         for error in result.errors:
             error.file = error.file or name
@@ -267,7 +267,7 @@ def import_contacts(
     progress: Progress = _noop,
 ) -> ImportReport:
     """A Google or Outlook contacts CSV (the layout is detected)."""
-    data, filename = _read(source, filename or "contacts.csv")
+    data, filename = _read(source, filename, "contacts.csv")
     result = parse_contacts_csv(data, filename=filename)
     run = _Run(owner, "contacts", filename, result.format or "contacts", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
@@ -286,8 +286,7 @@ def import_linkedin(
 ) -> ImportReport:
     """A LinkedIn data export (zip) or one of its CSV files: connections, the user's own profile,
     and messages, invitations and notes as history."""
-    data, filename = _read(source, filename)
-    filename = filename or "LinkedIn.zip"  # bytes without a name: the usual export
+    data, filename = _read(source, filename, "LinkedIn.zip")
     export = parse_linkedin_export(data, filename=filename)
     run = _Run(owner, "linkedin", filename, "linkedin", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = export.errors, export.skipped
@@ -343,7 +342,7 @@ def import_attendees(
 
     if not event_name.strip():
         raise ValueError("event: an attendee list needs the name of its event")
-    data, filename = _read(source, filename or "attendees.csv")
+    data, filename = _read(source, filename, "attendees.csv")
     result = parse_attendees(data, filename=filename)
     run = _Run(owner, "attendees", filename, "attendees", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
