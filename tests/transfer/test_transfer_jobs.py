@@ -178,7 +178,7 @@ def test_without_javascript_the_preview_is_the_answer_to_the_upload(alice_client
     assert ImportJob.objects.for_user(user).get().status == "done"
 
 
-@pytest.mark.parametrize("process", ["a-server-process-before-a-restart", "this process, thread gone"])
+@pytest.mark.parametrize("process", ["an-earlier-server-process", "this process, thread gone"])
 @pytest.mark.django_db
 def test_a_job_whose_thread_is_gone_ends_failed_instead_of_running_forever(alice_client, user, process):
     from vernetzt.transfer.jobs import PROCESS_ID
@@ -204,3 +204,14 @@ def test_another_users_job_is_not_found(mallory_client, user):
         assert mallory_client.get(url).status_code == 404
     job.refresh_from_db()
     assert job.status == "running"  # looking as someone else did not touch it
+
+
+@pytest.mark.django_db
+def test_an_import_whose_upload_is_gone_fails_and_its_page_says_so(alice_client, user, tmp_path):
+    job = start_import_job(
+        owner=user, kind="contacts", phase="import", folder=tmp_path, options=NO_OPTIONS, background=False
+    )
+    assert job.status == "failed" and job.batch_id is None
+    page = alice_client.get(f"/import/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="de", follow=True)
+    assert page.redirect_chain[-1][0] == "/import/"
+    assert "Dieser Upload ist nicht mehr vorhanden" in page.content.decode()

@@ -153,12 +153,13 @@ def import_confirm(request):
 
 def _job_next(request, job: ImportJob) -> str:
     """Where a job's page leads once the job has ended (the preview is shown on the job's page)."""
-    if job.status == ImportJob.Status.DONE and job.phase == ImportJob.Phase.IMPORT and job.batch_id:
+    if job.status == ImportJob.Status.RUNNING or job.phase == ImportJob.Phase.PREVIEW:
+        return reverse("import_job", args=[job.pk])
+    if job.status == ImportJob.Status.DONE and job.batch_id:
         return reverse("import_batch", args=[job.batch_id])
-    if job.status == ImportJob.Status.FAILED and job.phase == ImportJob.Phase.IMPORT:
+    if job.status == ImportJob.Status.FAILED:
         messages.error(request, _job_error(job))
-        return reverse("import_start")
-    return reverse("import_job", args=[job.pk])
+    return reverse("import_start")
 
 
 @require_GET
