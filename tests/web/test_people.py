@@ -153,3 +153,25 @@ def test_browser_language_decides_without_account_setting(alice_client):
     assert "Ziele" in body
     english = alice_client.get(reverse("goal_list"), HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
     assert "Goals" in english
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "linkedin.com/in/x y"],
+)
+def test_hostile_profile_links_are_refused(user, url):
+    from vernetzt.errors import DataError
+
+    with pytest.raises(DataError) as error:
+        create_person(owner=user, first_name="Eve", last_name="Hostile", linkedin_url=url)
+    assert error.value.field == "linkedin_url"
+    assert not Person.objects.for_user(user).exists()
+
+
+def test_hostile_event_link_is_refused(user):
+    from vernetzt.errors import DataError
+    from vernetzt.events.services import create_event
+
+    with pytest.raises(DataError) as error:
+        create_event(owner=user, name="Forum", url="javascript:alert(1)")
+    assert error.value.field == "url"

@@ -8,6 +8,7 @@ from vernetzt.core.places import resolve_country
 from vernetzt.errors import DataError
 from vernetzt.events.models import Attendance, Event
 from vernetzt.people.models import Person
+from vernetzt.validation import clean_web_url
 
 EVENT_FIELDS = frozenset({"name", "kind", "starts_on", "ends_on", "location", "url", "notes"})
 
@@ -20,6 +21,8 @@ def _apply(event: Event, fields: dict) -> None:
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
         raise EventDataError(sorted(unknown)[0], "not a field of an event")
+    if "url" in fields:
+        fields = {**fields, "url": clean_web_url(fields["url"], field="url")}
     for name, value in fields.items():
         setattr(event, name, value.strip() if isinstance(value, str) else value)
     if not event.name:

@@ -17,6 +17,7 @@ from vernetzt.core.text import normalize_org_name, search_words
 from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
 from vernetzt.people.models import Education, Organization, Person, Position
+from vernetzt.validation import clean_web_url
 
 EDITABLE_FIELDS = frozenset(
     {
@@ -112,6 +113,9 @@ def _apply_fields(person: Person, fields: dict[str, Any]) -> set[str]:
     changed = set()
     if "country" in fields:
         fields = {**fields, "country": _resolve_country_field(fields["country"])}
+    for url_field in ("linkedin_url", "xing_url"):
+        if url_field in fields:
+            fields = {**fields, url_field: clean_web_url(fields[url_field], field=url_field)}
     for name, value in fields.items():
         if name in ROLE_FIELDS:
             continue
