@@ -152,3 +152,11 @@ def test_german_messages_use_umlauts_not_substitutes():
     german = " ".join(text for text, _ in (*_ROW_MESSAGES.values(), *_FILE_MESSAGES.values()))
     assert "ae" not in german.replace("Kopfzeile", "")
     assert "übersprungen" in german
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)//www.linkedin.com/in/x", "data:text/html,linkedin.com/in/x", "vbscript:msgbox(1)"],
+)
+def test_script_urls_from_files_never_become_profile_links(url):
+    assert normalize_linkedin_url(url) == "" and normalize_xing_url(url) == ""

@@ -229,15 +229,22 @@ def slug_of(url: str) -> str:
 
 
 def normalize_linkedin_url(url: str) -> str:
-    """`https://www.linkedin.com/in/<slug>` for any spelling of a profile URL, else the cleaned input."""
+    """`https://www.linkedin.com/in/<slug>` for any spelling of a profile URL, else the cleaned input
+    when it is a web address at all (a `javascript:` or `data:` "URL" from a file becomes "")."""
     network, slug = _profile(url)
-    return f"https://www.linkedin.com/in/{slug}" if network == "linkedin" and slug else clean_text(url)
+    return f"https://www.linkedin.com/in/{slug}" if network == "linkedin" and slug else _web_only(url)
 
 
 def normalize_xing_url(url: str) -> str:
-    """`https://www.xing.com/profile/<Name>` for any spelling of a profile URL, else the cleaned input."""
+    """`https://www.xing.com/profile/<Name>` for any spelling of a profile URL, else the cleaned input
+    when it is a web address at all."""
     network, slug = _profile(url)
-    return f"https://www.xing.com/profile/{slug}" if network == "xing" and slug else clean_text(url)
+    return f"https://www.xing.com/profile/{slug}" if network == "xing" and slug else _web_only(url)
+
+
+def _web_only(url: str) -> str:
+    cleaned = clean_text(url)
+    return cleaned if cleaned.casefold().startswith(("http://", "https://")) else ""
 
 
 def add_url(record: ContactRecord, url: str) -> None:
