@@ -14,6 +14,10 @@ reporting line), then measures, each in a fresh process:
   after a server restart or a CLI call pays while the data is unchanged);
 - warm: ``rank_for_goal`` with the pool in memory — the "Expat in Südostasien" goal, an event, the top
   50 with names and German reasons (what every further request pays);
+- after logging one conversation (``journal.services.log_interaction`` with someone from the pool,
+  rolled back afterwards so the database stays as generated): ``build_pool`` with the pool in memory,
+  which recomputes only the relationship columns, and the first ranking after it; then the same
+  after a restart (the pool read from the disk cache, then refreshed);
 - peak RSS of each measuring process (Django, the pool, for restart also the queries).
 
 ``--data DIR`` keeps the generated databases in DIR/<size> and reuses them on the next run (a million
@@ -225,17 +229,52 @@ def generate(n: int) -> dict:
     return {"goal": goal.pk, "event": event.pk, "owner": owner.pk}
 
 
+def measure_refresh(owner, goal, event) -> dict:
+    """Log a conversation inside a transaction that is rolled back, and time what the next ranking
+    pays: with the pool in memory, and after a restart."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from vernetzt.journal.services import log_interaction
+    from vernetzt.people.models import Person
+    from vernetzt.research import services
+
+    services.build_pool(owner=owner)
+    person = Person.objects.for_user(owner).filter(tier="pool", is_me=False).order_by("id").first()
+    result = {}
+    with transaction.atomic():
+        log_interaction(owner=owner, person=person, kind="meeting", date=timezone.localdate())
+        t0 = time.perf_counter()
+        bundle = services.build_pool(owner=owner)
+        result["refresh_s"] = round(time.perf_counter() - t0, 3)
+        t0 = time.perf_counter()
+        services.rank_for_goal(owner=owner, goal=goal, lang="de", event=event, limit=50)
+        result["first_query_after_refresh_s"] = round(time.perf_counter() - t0, 3)
+        row = int(bundle.pool.rows_of([person.pk])[0])
+        result["logged_person_degree"] = int(bundle.pool.degree[row])
+        services._cache.clear()
+        t0 = time.perf_counter()
+        services.build_pool(owner=owner)
+        result["restart_and_refresh_s"] = round(time.perf_counter() - t0, 3)
+        transaction.set_rollback(True)
+    return result
+
+
 def measure(ids: dict, repeat: int, phase: str) -> dict:
     from vernetzt.accounts.models import User
     from vernetzt.events.models import Event
     from vernetzt.goals.models import Goal
+    from vernetzt.migrate import migrate_database
     from vernetzt.research import services
     from vernetzt.research.pool_cache import cache_dir
 
+    migrate_database()  # a database kept with --data may predate the newest migrations
     owner = User.objects.get(pk=ids["owner"])
     goal, event = Goal.objects.get(pk=ids["goal"]), Event.objects.get(pk=ids["event"])
     if phase == "cold":
         shutil.rmtree(cache_dir(), ignore_errors=True)
+    if phase == "refresh":
+        return {"phase": phase} | measure_refresh(owner, goal, event)
     t0 = time.perf_counter()
     bundle = services.build_pool(owner=owner)
     elapsed = time.perf_counter() - t0
@@ -284,7 +323,7 @@ def main() -> None:
     parser.add_argument("--home", help=argparse.SUPPRESS)
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--measure", help=argparse.SUPPRESS)
-    parser.add_argument("--phase", choices=["cold", "restart"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["cold", "restart", "refresh"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.home:
         _setup(args.home)
@@ -311,7 +350,7 @@ def main() -> None:
             with open(saved, "w") as f:
                 f.write(ids)
             print(f"{n:,} persons generated in {time.perf_counter() - t0:.0f} s ({home})", flush=True)
-        for name in ("cold", "restart"):
+        for name in ("cold", "restart", "refresh"):
             result = subprocess.run(
                 [*phase, "--measure", ids, "--repeat", str(args.repeat), "--phase", name],
                 capture_output=True,

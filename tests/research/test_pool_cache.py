@@ -12,7 +12,7 @@ from django.utils import timezone
 from vernetzt.people.models import Education, Person, Tie
 from vernetzt.people.services import create_person, update_person
 from vernetzt.research import services
-from vernetzt.research.freshness import current_version
+from vernetzt.research.freshness import current_versions
 from vernetzt.research.pool_builder import build_pool_bundle
 from vernetzt.research.services import build_pool, mark_pool_stale, rank_for_goal
 
@@ -42,7 +42,7 @@ def test_a_change_rebuilds_the_pool(user, scenario, change):
     before = build_pool(owner=user)
     change(user, scenario["people"])
     after = build_pool(owner=user)
-    assert after is not before and after.version > before.version
+    assert after is not before and after.versions.structure > before.versions.structure
 
 
 def test_bulk_writes_need_mark_pool_stale(user, scenario):
@@ -94,7 +94,8 @@ def cached_files(cache_home) -> list[str]:
 
 
 def expected_name(owner) -> str:
-    return f"pool-{owner.pk}-{current_version(owner)}-{timezone.localdate().isoformat()}.npz"
+    structure, relationship = current_versions(owner)
+    return f"pool-{owner.pk}-{structure}-{relationship}-{timezone.localdate().isoformat()}.npz"
 
 
 def test_a_pool_read_inside_a_transaction_is_not_written(user, scenario, cache_home):
@@ -113,7 +114,7 @@ def test_a_restart_reads_the_pool_from_disk_and_ranks_identically(user, scenario
     bundle = build_pool(owner=user)
     assert len(bundle.pool) == Person.objects.for_user(user).count() - 3
     assert rank_for_goal(owner=user, goal=scenario["goal"], lang="de", event=scenario["event"]) == ranked
-    assert bundle.me == build_pool_bundle(owner=user, version=0, today=timezone.localdate()).me
+    assert bundle.me == build_pool_bundle(owner=user, versions=(0, 0), today=timezone.localdate()).me
 
 
 @pytest.mark.django_db(transaction=True)
@@ -123,7 +124,9 @@ def test_a_new_version_ignores_and_replaces_the_old_file(user, scenario, cache_h
     newcomer = create_person(owner=user, first_name="New", last_name="Person")
     restart()
     after = build_pool(owner=user)
-    assert after.version > before.version and newcomer.pk in after.pool.person_id.tolist()
+    assert (
+        after.versions.structure > before.versions.structure and newcomer.pk in after.pool.person_id.tolist()
+    )
     assert cached_files(cache_home) == [expected_name(user)] != [old_name]
 
 

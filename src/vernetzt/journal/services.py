@@ -34,6 +34,7 @@ from vernetzt.goals.models import Goal, Target
 from vernetzt.journal.facts import calendar_people, goal_facts, open_tasks, person_facts
 from vernetzt.journal.models import Interaction, JournalSettings, Snippet, Task
 from vernetzt.people.models import Person, Success, Tier
+from vernetzt.validation import clean_web_url
 
 MAX_SNIPPET_LENGTH = 500
 MAX_SNOOZE_DAYS = 365
@@ -233,7 +234,8 @@ def log_interaction(
         person.tier = Tier.NEW
         changed.append("tier")
     if changed:
-        Person.objects.filter(pk=person.pk).update(**{name: getattr(person, name) for name in changed})
+        # Only relationship fields: the research pool recomputes a few columns instead of rebuilding.
+        person.save(update_fields=changed)
 
     stages = {}
     targets = list(person.targets.all())
@@ -329,9 +331,7 @@ def add_success(*, owner, person: Person, date: date, text: str, source_url: str
         raise JournalDataError("text", "at most 500 characters")
     if not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
         raise JournalDataError("date", "not a date")
-    source_url = (source_url or "").strip()
-    if source_url and not source_url.startswith(("http://", "https://")):
-        raise JournalDataError("source_url", "a web address starting with http:// or https://")
+    source_url = clean_web_url(source_url, field="source_url")
     with transaction.atomic():
         success = Success.objects.create(
             owner=owner, person=person, date=date, text=text, source_url=source_url

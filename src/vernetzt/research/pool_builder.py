@@ -14,42 +14,32 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from django.db.models import BigIntegerField, Max, Q, Value
+from django.db.models import BigIntegerField, Q, Value
 from django.db.models.functions import Coalesce
 
 from vernetzt.core.places import REGIONS
-from vernetzt.core.pool import (
-    RELATIONSHIP_DORMANT,
-    RELATIONSHIP_EXISTING,
-    RELATIONSHIP_NEW,
-    IdLists,
-    Pool,
-    Positions,
-    Ties,
-)
-from vernetzt.core.ranking import DORMANT_DAYS, MeSpec
+from vernetzt.core.pool import IdLists, Pool, Positions, Ties
+from vernetzt.core.ranking import MeSpec
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.events.models import Attendance
-from vernetzt.journal.models import Interaction
 from vernetzt.people.models import Education, Organization, Person, Position, Tie
+from vernetzt.research.freshness import PoolVersions
 from vernetzt.research.pool_columns import (
     Coder,
     Texts,
     Vocabulary,
     collector_paused,
     concat,
-    days_since,
     json_list,
     json_text,
     new_vocabularies,
     read_chunks,
     rows_of,
 )
+from vernetzt.research.relationships import OwnTies, relationship_columns
 
 REGION_CODES: tuple[str, ...] = tuple(REGIONS)
 VOCAB_KINDS = ("school", "city", "interest", "language", "association", "industry")
-# How close the user is to a first-degree contact when no tie of their own says so (0 = unknown).
-TIER_CLOSENESS = {"inner": 1.0, "key": 0.8, "developing": 0.6, "new": 0.4, "secondary": 0.3, "pool": 0.0}
 REPORTS_TO_DEPTH = 8
 
 _RANK = {code: rank for rank, code in enumerate(SENIORITY_LEVELS)}
@@ -62,13 +52,14 @@ class PoolBundle:
     """A pool plus what is needed to turn its ids back into names and to rank for its owner."""
 
     owner_id: int
-    version: int
+    versions: PoolVersions  # of the data it was read at
     built_on: date
     pool: Pool
     countries: tuple[str, ...]  # pool.country_idx indexes this
     vocab: dict[str, tuple[str, ...]]  # kind → display text per id
     me_id: int | None
     me: MeSpec
+    own_ties: OwnTies  # the user's ties, kept to recompute the relationship columns without a rebuild
 
 
 def _region_mask(raw: str | None) -> int:
@@ -98,11 +89,8 @@ def _id_lists(rows: np.ndarray, ids: np.ndarray, n: int) -> IdLists:
 class _PersonColumns:
     person_id: np.ndarray
     is_me: np.ndarray
-    tier_first: np.ndarray
-    closeness: np.ndarray
     country_idx: np.ndarray
     region_mask: np.ndarray
-    last_contact: np.ndarray  # days since, -1 unknown
     headline_text: np.ndarray
     common_pairs: dict[str, tuple[np.ndarray, np.ndarray]]  # kind → (rows, ids)
 
@@ -111,41 +99,33 @@ def _ids_in_list(vocabulary: Vocabulary) -> Coder:
     return Coder(lambda raw: tuple(vocabulary.id_of(value) for value in json_list(raw)))
 
 
-def _read_people(owner, texts: Texts, vocab: dict[str, Vocabulary], today: date) -> tuple:
+def _read_people(owner, texts: Texts, vocab: dict[str, Vocabulary]) -> tuple:
     countries: dict[str, int] = {}
     coders = {
-        "first": Coder(lambda tier: tier != "pool"),
-        "close": Coder(lambda tier: TIER_CLOSENESS.get(tier, 0.0)),
         "country": Coder(lambda code: countries.setdefault(code, len(countries)) if code else -1),
         "mask": Coder(_region_mask),
-        "days": Coder(lambda value: days_since(value, today)),
         "head": Coder(lambda raw: texts.id_of(" ".join(json_list(raw)))),
         "city": Coder(lambda city: vocab["city"].id_of(city) if city else -1),
     }
     list_kinds = ("interest", "language", "association")
     list_coders = {kind: _ids_in_list(vocab[kind]) for kind in list_kinds}
-    cols: dict[str, list[np.ndarray]] = {n: [] for n in ("id", "me", "connected", *coders)}
+    cols: dict[str, list[np.ndarray]] = {n: [] for n in ("id", "me", *coders)}
     pairs: dict[str, tuple[list, list]] = {kind: ([], []) for kind in list_kinds}
     queryset = (
         Person.objects.for_user(owner)
         .order_by("id")
         .values_list(
-            "id", "is_me", "tier", "linkedin_connected", "xing_connected", "country",
-            json_text("regions"), "last_contact_on", "city", json_text("interests"),
+            "id", "is_me", "country", json_text("regions"), "city", json_text("interests"),
             json_text("languages"), json_text("associations"), json_text("expertise"),
         )
     )  # fmt: skip
     start = 0
     for batch in read_chunks(queryset):
-        pid, me, tier, linked, xing, country, regions, last, city, interests, langs, assocs, expert = zip(
-            *batch, strict=True
-        )
+        pid, me, country, regions, city, interests, langs, assocs, expert = zip(*batch, strict=True)
         cols["id"].append(np.array(pid, dtype=np.int64))
         cols["me"].append(np.array(me, dtype=bool))
-        cols["connected"].append(np.array(linked, dtype=bool) | np.array(xing, dtype=bool))
         for name, column, dtype in (
-            ("first", tier, bool), ("close", tier, np.float32), ("country", country, np.int16),
-            ("mask", regions, np.int64), ("days", last, np.int32), ("head", expert, np.int32),
+            ("country", country, np.int16), ("mask", regions, np.int64), ("head", expert, np.int32),
             ("city", city, np.int64),
         ):  # fmt: skip
             cols[name].append(coders[name].values(column, dtype))
@@ -162,11 +142,8 @@ def _read_people(owner, texts: Texts, vocab: dict[str, Vocabulary], today: date)
     people = _PersonColumns(
         person_id=person_id,
         is_me=concat(cols["me"], bool),
-        tier_first=concat(cols["first"], bool) | concat(cols["connected"], bool),
-        closeness=concat(cols["close"], np.float32),
         country_idx=concat(cols["country"], np.int16),
         region_mask=concat(cols["mask"], np.int64),
-        last_contact=concat(cols["days"], np.int32),
         headline_text=concat(cols["head"], np.int32),
         common_pairs=common_pairs,
     )
@@ -302,15 +279,15 @@ def _ids_in_row(lists: IdLists, row: int | None) -> frozenset[int]:
     return frozenset() if row is None else frozenset(int(i) for i in lists.row(row))
 
 
-def build_pool_bundle(*, owner, version: int, today: date) -> PoolBundle:
-    """The pool of ``owner`` as stored now, labelled with the data ``version`` it was read at."""
+def build_pool_bundle(*, owner, versions: PoolVersions, today: date) -> PoolBundle:
+    """The pool of ``owner`` as stored now, labelled with the data ``versions`` it was read at."""
     with collector_paused():
-        return _assemble(owner=owner, version=version, today=today)
+        return _assemble(owner=owner, versions=versions, today=today)
 
 
-def _assemble(*, owner, version: int, today: date) -> PoolBundle:
+def _assemble(*, owner, versions: PoolVersions, today: date) -> PoolBundle:
     texts, vocab = Texts(), new_vocabularies()
-    people, countries = _read_people(owner, texts, vocab, today)
+    people, countries = _read_people(owner, texts, vocab)
     person_ids, n = people.person_id, len(people.person_id)
     orgs = _read_organizations(owner, texts, vocab)
     positions = _read_positions(owner, person_ids, texts, orgs)
@@ -327,61 +304,29 @@ def _assemble(*, owner, version: int, today: date) -> PoolBundle:
     common_pairs["event"] = _read_pairs(shared_events, person_ids, None)
     common = {kind: _id_lists(rows, ids, n) for kind, (rows, ids) in common_pairs.items()}
 
-    # Interactions make a contact first-degree and date the relationship where the column is empty.
-    contacted = Interaction.objects.for_user(owner).values("person_id").annotate(last=Max("date"))
-    rows, days = _read_pairs(
-        contacted.values_list("person_id", "last"), person_ids, Coder(lambda value: days_since(value, today))
-    )
-    rows, days = rows[rows >= 0], days[rows >= 0].astype(np.int32)
-    last_contact = people.last_contact.copy()
-    last_contact[rows] = np.where(last_contact[rows] >= 0, np.minimum(last_contact[rows], days), days)
-    interacted = np.zeros(n, dtype=bool)
-    interacted[rows] = True
-
     me_rows = np.flatnonzero(people.is_me)
     me_row = int(me_rows[0]) if len(me_rows) else None
     source, target, strength, reports = _read_ties(owner, person_ids)
     valid = (source >= 0) & (target >= 0)
     source, target, strength, reports = source[valid], target[valid], strength[valid], reports[valid]
     mine = (source == me_row) | (target == me_row) if me_row is not None else np.zeros(len(source), bool)
-    closeness = people.closeness.copy()
-    my_tie_first = np.zeros(n, dtype=bool)
-    if me_row is not None and mine.any():
-        others = np.where(source[mine] == me_row, target[mine], source[mine])
-        my_tie_first[others] = True
-        closeness[others] = 0  # an explicit tie of the user's own replaces the tier's guess …
-        np.maximum.at(closeness, others, strength[mine])  # … by its strongest strength
-
-    degree = np.zeros(n, dtype=np.int8)
-    first = people.tier_first | interacted | my_tie_first
-    if me_row is not None:
-        first[me_row] = False
+    own_ties = OwnTies.of(np.where(source[mine] == me_row, target[mine], source[mine]), strength[mine])
     ties = _undirected(source[~mine], target[~mine], strength[~mine])
-    second = np.zeros(n, dtype=bool)
-    second[ties.target[first[ties.source]]] = True
-    second[ties.source[first[ties.target]]] = True
-    degree[second] = 2
-    degree[first] = 1
-    if me_row is not None:
-        degree[me_row] = 0
-
-    relationship = np.where(last_contact >= 0, RELATIONSHIP_EXISTING, RELATIONSHIP_NEW)
-    relationship = np.where(last_contact >= DORMANT_DAYS, RELATIONSHIP_DORMANT, relationship)
+    relationships = relationship_columns(
+        owner=owner, person_ids=person_ids, me_row=me_row, ties=ties, own_ties=own_ties, today=today
+    )
 
     pool = Pool(
         region_codes=REGION_CODES,
         person_id=person_ids,
         region_mask=people.region_mask,
         country_idx=people.country_idx,
-        degree=degree,
-        relationship=relationship,
-        last_contact_days=last_contact,
-        my_strength=np.where(first, closeness, 0),
         headline_text=people.headline_text,
         positions=positions,
         texts=texts.as_tuple(),
         common=common,
         ties=ties,
+        **relationships,
     )
     me = MeSpec()
     if me_row is not None:
@@ -397,13 +342,14 @@ def _assemble(*, owner, version: int, today: date) -> PoolBundle:
         )
     return PoolBundle(
         owner_id=owner.pk,
-        version=version,
+        versions=versions,
         built_on=today,
         pool=pool,
         countries=countries,
         vocab={kind: tuple(vocab[kind].display) for kind in VOCAB_KINDS},
         me_id=int(person_ids[me_row]) if me_row is not None else None,
         me=me,
+        own_ties=own_ties,
     )
 
 

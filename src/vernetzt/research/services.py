@@ -1,9 +1,12 @@
 """Whom to meet: the research engine's use cases, shared by web, API, CLI and the journal.
 
-``build_pool`` returns the user's columnar pool from an in-process cache keyed by (user, data
-version, day), else from the disk cache (:mod:`vernetzt.research.pool_cache`, which survives a
-restart), else built from the database; see :mod:`vernetzt.research.freshness` for when the version
-changes (bulk writers must call ``mark_pool_stale``). ``rank_for_goal`` and ``network_upward`` score
+``build_pool`` returns the user's columnar pool from an in-process cache keyed by (user, structure
+version, relationship version, day), else from the disk cache (:mod:`vernetzt.research.pool_cache`,
+which survives a restart), else built from the database. Where only the relationship version moved
+(a logged conversation), the cached pool's relationship columns are recomputed
+(:mod:`vernetzt.research.relationships`) instead of rebuilding it; see
+:mod:`vernetzt.research.freshness` for which change moves which version (bulk writers must call
+``mark_pool_stale``). ``rank_for_goal`` and ``network_upward`` score
 the whole pool in the core and read names only for the few candidates they return.
 """
 
@@ -25,9 +28,10 @@ from vernetzt.errors import DataError
 from vernetzt.events.models import Attendance, Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.people.models import Organization, Person
-from vernetzt.research.freshness import current_version, mark_pool_stale
+from vernetzt.research.freshness import PoolVersions, current_versions, mark_pool_stale
 from vernetzt.research.pool_builder import PoolBundle, build_pool_bundle, rows_of_ids
 from vernetzt.research.pool_cache import account_key, load_pool, save_pool
+from vernetzt.research.relationships import with_current_relationships
 from vernetzt.research.specs import goal_spec
 
 __all__ = [
@@ -76,32 +80,48 @@ def summarize_title(text: str) -> dict[str, str]:
     return {"title": text, "seniority": role.seniority, "function": role.function}
 
 
+def _fits(bundle: PoolBundle | None, versions: PoolVersions, today) -> bool:
+    return bundle is not None and (bundle.versions, bundle.built_on) == (versions, today)
+
+
 def build_pool(*, owner) -> PoolBundle:
-    """The user's pool, built from the database only when their data changed since the last build
-    (or the cached file was lost)."""
-    version, today, key = current_version(owner), timezone.localdate(), account_key(owner)
+    """The user's pool, built from the database only when the structure of their data changed since
+    the last build (or the cached file was lost); after a relationship-only change, the cached pool
+    with its relationship columns read anew."""
+    versions, today, key = current_versions(owner), timezone.localdate(), account_key(owner)
     with _cache_lock:
         cached = _cache.get(key)
-        if cached is not None and (cached.version, cached.built_on) == (version, today):
+        if _fits(cached, versions, today):
             _cache.move_to_end(key)
             return cached
         build_lock = _build_locks.setdefault(key, threading.Lock())
     with build_lock:  # one build per user at a time; others wait and take its result
         with _cache_lock:
             cached = _cache.get(key)
-        if cached is not None and (cached.version, cached.built_on) == (version, today):
+        if _fits(cached, versions, today):
             return cached
-        bundle = load_pool(owner=owner, version=version, day=today)
-        if bundle is None:
-            bundle = build_pool_bundle(owner=owner, version=version, today=today)
-            if current_version(owner) == version:  # else it changed while being read: label unsure
-                save_pool(bundle, owner=owner)
+        bundle = _fresh_bundle(owner=owner, versions=versions, today=today, cached=cached)
         with _cache_lock:
             _cache[key] = bundle
             _cache.move_to_end(key)
             while len(_cache) > CACHED_USERS:
                 _cache.popitem(last=False)
         return bundle
+
+
+def _fresh_bundle(*, owner, versions: PoolVersions, today, cached: PoolBundle | None) -> PoolBundle:
+    if cached is None or (cached.versions.structure, cached.built_on) != (versions.structure, today):
+        cached = load_pool(owner=owner, structure=versions.structure, day=today)
+    if cached is None:
+        bundle = build_pool_bundle(owner=owner, versions=versions, today=today)
+        if current_versions(owner) == versions:  # else it changed while being read: label unsure
+            save_pool(bundle, owner=owner)
+        return bundle
+    if cached.versions == versions:
+        return cached
+    # The relationship columns are read after the versions were, so they are at least as new as the
+    # label; a change in between moves the version again and the next request reads them once more.
+    return with_current_relationships(cached, owner=owner, relationship_version=versions.relationship)
 
 
 def _check_owner(owner, obj, what: str) -> None:
