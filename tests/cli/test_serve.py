@@ -45,12 +45,12 @@ def test_serve_demo_prints_a_login_link_that_opens_the_demo(tmp_path):
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
         for _ in range(50):
             try:
-                page = opener.open(link, timeout=10).read().decode()
+                page = opener.open(link, timeout=60).read().decode()
                 break
             except urllib.error.URLError:
                 time.sleep(0.2)
         assert "Logistik-Forum Rhein-Ruhr 2026" in page  # the demo's upcoming event on Today
-        people = opener.open(f"http://127.0.0.1:{port}/people/?q=priya", timeout=10).read().decode()
+        people = opener.open(f"http://127.0.0.1:{port}/people/?q=priya", timeout=60).read().decode()
         assert "Priya Raman" in people
     finally:
         server.terminate()
