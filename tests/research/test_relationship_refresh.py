@@ -90,6 +90,9 @@ def test_a_refresh_leaves_the_cached_pool_untouched(user, scenario):
     for name, values in columns.items():
         assert np.array_equal(getattr(before.pool, name), values), name
     assert not np.array_equal(after.pool.degree, before.pool.degree)
+    checked = dataclasses.replace(after.pool)  # the refreshed pool passes every check of a new one
+    for name in (*RELATIONSHIP_COLUMNS, "person_id", "region_mask", "headline_text"):
+        assert getattr(checked, name).dtype == getattr(after.pool, name).dtype, name
 
 
 @pytest.mark.parametrize(

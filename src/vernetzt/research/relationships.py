@@ -10,6 +10,7 @@ conversation costs a fraction of a rebuild. The full build uses the same code, s
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from datetime import date
 import numpy as np
 from django.db.models import Max, Q
 
-from vernetzt.core.pool import RELATIONSHIP_DORMANT, RELATIONSHIP_EXISTING, RELATIONSHIP_NEW, Ties
+from vernetzt.core.pool import RELATIONSHIP_DORMANT, RELATIONSHIP_EXISTING, RELATIONSHIP_NEW, Pool, Ties
 from vernetzt.core.ranking import DORMANT_DAYS
 from vernetzt.journal.models import Interaction
 from vernetzt.people.models import Person, Tier
@@ -69,6 +70,7 @@ def _read_facts(owner, person_ids: np.ndarray, today: date) -> _Facts:
             | Q(linkedin_connected=True)
             | Q(xing_connected=True)
         )
+        .order_by()  # Person's default order by name would walk a name index over every row
         .values_list("id", "tier", "linkedin_connected", "xing_connected", "last_contact_on")
     )
     for batch in read_chunks(related):
@@ -81,7 +83,7 @@ def _read_facts(owner, person_ids: np.ndarray, today: date) -> _Facts:
     rows = concat(cols["row"], np.int64)
     keep = rows >= 0  # written after the structure was read (only possible without a version bump)
 
-    contacted = Interaction.objects.for_user(owner).values("person_id").annotate(last=Max("date"))
+    contacted = Interaction.objects.for_user(owner).order_by().values("person_id").annotate(last=Max("date"))
     days_of = Coder(lambda value: days_since(value, today))
     contacted_rows, contacted_days = [], []
     for batch in read_chunks(contacted.values_list("person_id", "last")):
@@ -141,6 +143,21 @@ def relationship_columns(
     }
 
 
+def _with_columns(pool: Pool, columns: dict[str, np.ndarray]) -> Pool:
+    """A new pool sharing every array of ``pool`` except ``columns``.
+
+    Not ``dataclasses.replace``: that re-checks the invariants of every column, and the uniqueness of
+    a million person ids alone takes longer than the whole refresh — while the rows stay the same.
+    The copy keeps the pool's cached keyword index, as the texts are the same too."""
+    dtypes = dict(Pool._DTYPES)
+    fresh = copy.copy(pool)
+    for name, values in columns.items():
+        if len(values) != len(pool):
+            raise ValueError(f"{name} needs one value per person")
+        object.__setattr__(fresh, name, np.asarray(values, dtype=dtypes[name]))
+    return fresh
+
+
 def with_current_relationships(bundle, *, owner, relationship_version: int):
     """``bundle`` (a :class:`~vernetzt.research.pool_builder.PoolBundle`) with its relationship
     columns read anew, labelled with ``relationship_version``; its other arrays are shared, not copied,
@@ -160,5 +177,5 @@ def with_current_relationships(bundle, *, owner, relationship_version: int):
     return dataclasses.replace(
         bundle,
         versions=bundle.versions._replace(relationship=relationship_version),
-        pool=dataclasses.replace(pool, **columns),
+        pool=_with_columns(pool, columns),
     )
