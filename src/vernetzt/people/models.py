@@ -89,7 +89,19 @@ class Person(OwnedModel):
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
-        indexes = [models.Index(fields=["owner", "last_name", "first_name"], name="person_owner_name")]
+        indexes = [
+            models.Index(fields=["owner", "last_name", "first_name"], name="person_owner_name"),
+            # The few people one has a relationship with, out of a pool of up to a million: the
+            # research pool refreshes their columns after every logged conversation.
+            models.Index(
+                fields=["owner"],
+                condition=~Q(tier="pool")
+                | Q(last_contact_on__isnull=False)
+                | Q(linkedin_connected=True)
+                | Q(xing_connected=True),
+                name="person_owner_related",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["owner"], condition=Q(is_me=True), name="one_me_per_owner"),
             models.CheckConstraint(
