@@ -228,8 +228,12 @@ def network_upward(*, owner, lang: str, limit: int = 50) -> list[Candidate]:
     at_org[pos.person_row[pos.is_current & (pos.org_id == me.org_id)]] = True
     in_line = rows_of_ids(bundle, me.reports_to)
     at_org[in_line] = True  # the line counts even where a manager's current role is not recorded
-    ranked = rank_pool(bundle.pool, goal=spec, me=me, limit=limit, exclude_ids=_exclusions(bundle, at_org))
-    return _candidates(owner=owner, bundle=bundle, ranked=ranked, lang=lang, goal=None)
+    # Rank the whole organization, then keep only who is above the user or around their manager:
+    # a working student at the same company is a colleague, not someone to network upward with.
+    everyone = max(int(at_org.sum()), 1)
+    ranked = rank_pool(bundle.pool, goal=spec, me=me, limit=everyone, exclude_ids=_exclusions(bundle, at_org))
+    upward = [candidate for candidate in ranked if candidate.components["upward"] > 0][:limit]
+    return _candidates(owner=owner, bundle=bundle, ranked=upward, lang=lang, goal=None)
 
 
 def _referenced(ranked: Iterable[RankedCandidate], namespace: str) -> set:
