@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from vernetzt.core.places import place_of, resolve_country
 from vernetzt.core.text import normalize_org_name, search_words
@@ -162,7 +163,7 @@ def set_current_role(*, person: Person, title: str, organization_name: str) -> N
     else:
         if current:
             current.is_current = False
-            current.end_date = current.end_date or date.today()
+            current.end_date = current.end_date or timezone.localdate()
             current.save(update_fields=["is_current", "end_date"])
         if title or organization:
             position = Position(owner=person.owner, person=person, organization=organization, title=title)
