@@ -17,6 +17,7 @@ from vernetzt.core.places import place_of, resolve_country
 from vernetzt.core.text import normalize_org_name, search_words
 from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
+from vernetzt.importers.records import is_linkedin_url, is_xing_url, slug_of
 from vernetzt.people.models import Education, Organization, Person, Position
 from vernetzt.validation import clean_web_url
 
@@ -53,15 +54,10 @@ class PersonDataError(DataError):
     pass
 
 
-def profile_slug(url: str, marker: str) -> str:
-    """The stable part of a LinkedIn (``/in/``) or XING (``/profile/``) URL, used to join a person
-    across files and sources."""
-    if not url:
-        return ""
-    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    if marker in path:
-        return path.split(marker, 1)[1].split("/", 1)[0].lower()
-    return ""
+def update_profile_slugs(person: Person) -> None:
+    """The same slugs the importers compute, so a person typed in and the same person imported match."""
+    person.linkedin_slug = slug_of(person.linkedin_url) if is_linkedin_url(person.linkedin_url) else ""
+    person.xing_slug = slug_of(person.xing_url) if is_xing_url(person.xing_url) else ""
 
 
 def compose_display_name(first_name: str, last_name: str, fallback: str = "") -> str:
@@ -123,10 +119,8 @@ def _apply_fields(person: Person, fields: dict[str, Any]) -> set[str]:
         if getattr(person, name) != value:
             setattr(person, name, value)
             changed.add(name)
-    if "linkedin_url" in fields:
-        person.linkedin_slug = profile_slug(person.linkedin_url, "/in/")
-    if "xing_url" in fields:
-        person.xing_slug = profile_slug(person.xing_url, "/profile/")
+    if {"linkedin_url", "xing_url"} & set(fields):
+        update_profile_slugs(person)
     person.display_name = compose_display_name(person.first_name, person.last_name, person.display_name)
     if not person.display_name:
         raise PersonDataError("last_name", "a person needs a name")

@@ -15,7 +15,12 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 
 from vernetzt.people.models import Person, Tier
-from vernetzt.people.services import EDITABLE_FIELDS, compose_display_name, profile_slug, refresh_derived
+from vernetzt.people.services import (
+    EDITABLE_FIELDS,
+    compose_display_name,
+    refresh_derived,
+    update_profile_slugs,
+)
 from vernetzt.research.freshness import mark_pool_stale
 from vernetzt.transfer.models import ImportBatch
 from vernetzt.transfer.recording import Recorder, update_rows
@@ -168,8 +173,7 @@ def merge_persons(
     for name, value in values.items():
         setattr(keep, name, value)
     keep.display_name = compose_display_name(keep.first_name, keep.last_name, keep.display_name)
-    keep.linkedin_slug = profile_slug(keep.linkedin_url, "/in/")
-    keep.xing_slug = profile_slug(keep.xing_url, "/profile/")
+    update_profile_slugs(keep)
     refresh_derived(keep)
     after = row_of(keep)
     changed = [name for name in after if after[name] != before[name] and name != "updated_at"]
