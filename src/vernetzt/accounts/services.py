@@ -78,11 +78,18 @@ def revoke_api_token(*, user: User, token_id: int) -> bool:
     return bool(deleted)
 
 
+def owner_of_secret(model, secret: str, *, prefix: str, user_field: str) -> User | None:
+    """The active account a hashed secret (an API token, a calendar feed token) belongs to, or None;
+    the token is marked as used."""
+    if not secret.startswith(prefix):
+        return None
+    token = model.objects.select_related(user_field).filter(key_hash=hash_secret(secret)).first()
+    user = getattr(token, user_field) if token is not None else None
+    if user is None or not user.is_active:
+        return None
+    model.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return user
+
+
 def authenticate_api_token(secret: str) -> User | None:
-    if not secret.startswith(ApiToken.PREFIX):
-        return None
-    token = ApiToken.objects.select_related("user").filter(key_hash=hash_secret(secret)).first()
-    if token is None or not token.user.is_active:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+    return owner_of_secret(ApiToken, secret, prefix=ApiToken.PREFIX, user_field="user")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
 from vernetzt.accounts.models import hash_secret
+from vernetzt.accounts.services import owner_of_secret
 from vernetzt.core.playbook_text import INTERACTION_KIND_LABELS, TASK_KIND_LABELS
 from vernetzt.events.models import Event as EventRow
 from vernetzt.journal.facts import open_tasks
@@ -47,13 +48,7 @@ def revoke_feed_tokens(*, owner) -> int:
 
 def feed_owner(secret: str):
     """The account a feed secret belongs to, or None."""
-    if not secret.startswith(PREFIX):
-        return None
-    token = FeedToken.objects.select_related("owner").filter(key_hash=hash_secret(secret)).first()
-    if token is None or not token.owner.is_active:
-        return None
-    FeedToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.owner
+    return owner_of_secret(FeedToken, secret, prefix=PREFIX, user_field="owner")
 
 
 def _all_day(uid: str, day: datetime.date, summary: str, *, end: datetime.date | None = None) -> Event:
