@@ -14,7 +14,7 @@ EVENT_FIELDS = frozenset({"name", "kind", "starts_on", "ends_on", "location", "u
 
 
 class EventDataError(DataError):
-    pass
+    """An event value that cannot be stored."""
 
 
 def _apply(event: Event, fields: dict) -> None:

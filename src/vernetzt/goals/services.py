@@ -18,7 +18,7 @@ WEIGHT_NAMES = ("relevance", "upward", "commonality", "reachability", "relations
 
 
 class GoalDataError(DataError):
-    pass
+    """A goal, its targeting or a pipeline change that cannot be stored."""
 
 
 def _clean_list(values: Iterable[str]) -> list[str]:

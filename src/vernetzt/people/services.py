@@ -51,7 +51,7 @@ ROLE_FIELDS = frozenset({"title", "organization_name"})
 
 
 class PersonDataError(DataError):
-    pass
+    """A value for a person, their role or the profile that cannot be stored."""
 
 
 def update_profile_slugs(person: Person) -> None:
