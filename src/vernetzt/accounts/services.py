@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -44,6 +45,22 @@ def resolve_account(username: str | None) -> User:
     if len(accounts) > 1:
         raise LookupError("several accounts exist; choose one with --user or VERNETZT_USER")
     return accounts[0]
+
+
+ACCOUNT_FIELDS = ("first_name", "last_name", "email", "language")
+
+
+def update_account(*, user: User, **fields) -> User:
+    """Name, e-mail address (the sender of drafts and the digest) and interface language."""
+    unknown = set(fields) - set(ACCOUNT_FIELDS)
+    if unknown:
+        raise ValueError(f"not an account setting: {sorted(unknown)[0]}")
+    if fields.get("language", "") not in {"", *dict(settings.LANGUAGES)}:
+        raise ValueError(f"unknown language {fields['language']!r}")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
+    return user
 
 
 def issue_login_link(*, user: User) -> str:

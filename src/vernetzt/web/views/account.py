@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vernetzt.accounts.services import issue_api_token, revoke_api_token
+from vernetzt.accounts.services import issue_api_token, revoke_api_token, update_account
 from vernetzt.web.forms import AccountForm, TokenForm
 
 
@@ -29,9 +29,7 @@ def settings_page(request):
     token_form = TokenForm(request.POST if request.POST.get("form") == "token" else None)
     if request.method == "POST":
         if account_form.is_bound and account_form.is_valid():
-            for name, value in account_form.cleaned_data.items():
-                setattr(user, name, value)
-            user.save(update_fields=list(account_form.cleaned_data))
+            update_account(user=user, **account_form.cleaned_data)
             messages.success(request, _("Settings saved."))
             return redirect("settings")
         if password_form.is_bound and password_form.is_valid():
