@@ -7,6 +7,7 @@ no hard-coded fallback that could end up in production.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ import platformdirs
 SECRET_KEY_FILE = "secret_key"
 _MIN_SECRET_LENGTH = 50
 _MIN_SECRET_DISTINCT = 5
+# Behind a reverse proxy on the same machine (the documented setup) the proxy connects from loopback.
+LOOPBACK_PROXIES = ("127.0.0.0/8", "::1/128")
 
 
 class ConfigError(RuntimeError):
@@ -35,6 +38,9 @@ class Config:
     # The user's own mail server for drafts and the digest (smtp+starttls://me:pw@mail.example.org:587).
     # Without it vernetzt never sends mail: drafts open in the mail program or download as .eml.
     smtp_url: str | None = None
+    # Peers (addresses or networks) whose X-Forwarded-For/-Proto/-Host/-Port headers are believed;
+    # everyone else's are dropped, so a client cannot pose as HTTPS or as another address.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def https(self) -> bool:
@@ -69,6 +75,24 @@ def _read_or_create_secret(home: Path) -> str:
     return secret
 
 
+def _trusted_proxies(public_url: str | None) -> tuple[str, ...]:
+    raw = os.environ.get("VERNETZT_TRUSTED_PROXIES")
+    if raw is None:
+        return LOOPBACK_PROXIES if public_url else ()
+    networks = []
+    for entry in (part.strip() for part in raw.split(",")):
+        if not entry:
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(entry, strict=False)))
+        except ValueError:
+            raise ConfigError(
+                f"VERNETZT_TRUSTED_PROXIES: {entry!r} is not an IP address or network (e.g. 127.0.0.1, "
+                "10.0.0.0/8, ::1)"
+            ) from None
+    return tuple(networks)
+
+
 def load_config() -> Config:
     home = Path(os.environ.get("VERNETZT_HOME") or default_home()).expanduser()
     debug = _flag("VERNETZT_DEBUG")
@@ -96,4 +120,5 @@ def load_config() -> Config:
         public_url=public_url,
         time_zone=os.environ.get("VERNETZT_TIME_ZONE", "").strip() or "Europe/Berlin",
         smtp_url=os.environ.get("VERNETZT_SMTP_URL", "").strip() or None,
+        trusted_proxies=_trusted_proxies(public_url),
     )

@@ -135,10 +135,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No SECURE_PROXY_SSL_HEADER: `vernetzt serve` sets the scheme from X-Forwarded-Proto only for the
+# proxies in VERNETZT_TRUSTED_PROXIES (vernetzt.proxies), so no client can claim https by a header.
 if CONFIG.https:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_SSL_REDIRECT = True
 

@@ -36,10 +36,12 @@ def init(ctx: click.Context, username: str | None, as_json: bool) -> None:
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, demo: bool, threads: int, as_json: bool) -> None:
     """Run the web app (waitress, a production-grade WSGI server)."""
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
     from vernetzt.accounts.services import DEFAULT_USERNAME, ensure_account, issue_login_link
     from vernetzt.migrate import migrate_database
+    from vernetzt.proxies import behind_proxies
     from vernetzt.wsgi import application
 
     migrate_database()
@@ -51,18 +53,28 @@ def serve(ctx: click.Context, host: str, port: int, demo: bool, threads: int, as
 
         loaded = load_demo_if_empty(owner=user)
     shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
-    url = f"http://{shown_host}:{port}{issue_login_link(user=user)}"
-    info = {"url": f"http://{shown_host}:{port}/", "login_link": url, "user": user.username, "demo": loaded}
+    # Behind a reverse proxy the link must go through it: the direct address would only redirect to https.
+    direct = f"http://{shown_host}:{port}"
+    base = settings.CONFIG.public_url or direct
+    url = f"{base}{issue_login_link(user=user)}"
+    info = {"url": f"{base}/", "login_link": url, "user": user.username, "demo": loaded}
     if as_json:
         emit(info, as_json=True)
     else:
         if demo:
             click.echo("Demo workspace loaded." if loaded else "Database is not empty; demo not loaded.")
-        click.echo(f"vernetzt runs on http://{shown_host}:{port}/")
+        click.echo(f"vernetzt runs on {direct}/" + (f", public at {base}/" if base != direct else ""))
         click.echo(f"Open this one-time login link: {url}")
         click.echo("Stop with Ctrl+C.")
     sys.stdout.flush()
-    waitress_serve(application, host=host, port=port, threads=threads, ident="vernetzt")
+    waitress_serve(
+        behind_proxies(application, settings.CONFIG.trusted_proxies),
+        host=host,
+        port=port,
+        threads=threads,
+        ident="vernetzt",
+        clear_untrusted_proxy_headers=False,  # behind_proxies clears them for untrusted peers
+    )
 
 
 @main.command("login-link")
