@@ -17,10 +17,10 @@ from vernetzt.core.playbook import (
     PlaybookSettings,
     Reason,
     advance_target_stage,
-    describe_reason,
     describe_rules,
     describe_task,
     describe_task_kind,
+    describe_task_reason,
     raise_target_stage,
     settings_from_dict,
     settings_to_dict,
@@ -533,18 +533,18 @@ SAMPLE_PARAMS = {
 
 @pytest.mark.parametrize("code", sorted(REASON_TEXTS))
 def test_every_reason_reads_in_both_languages(code):
-    german = describe_reason(Reason(code, SAMPLE_PARAMS[code]), "de")
-    english = describe_reason(Reason(code, SAMPLE_PARAMS[code]), "en")
+    german = describe_task_reason(Reason(code, SAMPLE_PARAMS[code]), "de")
+    english = describe_task_reason(Reason(code, SAMPLE_PARAMS[code]), "en")
     assert german != english
     for text in (german, english):
         assert "{" not in text and text.endswith(".")
 
 
 def test_meeting_agreed_reason_mentions_the_event_only_when_known():
-    assert describe_reason(Reason("meeting_agreed", {"name": "A", "event": "BVL-Kongress"}), "de") == (
+    assert describe_task_reason(Reason("meeting_agreed", {"name": "A", "event": "BVL-Kongress"}), "de") == (
         "Gespräch mit A bei „BVL-Kongress“: Treffen vereinbart – den Termin telefonisch festmachen."
     )
-    assert describe_reason(Reason("meeting_agreed", {"name": "A"}), "en") == (
+    assert describe_task_reason(Reason("meeting_agreed", {"name": "A"}), "en") == (
         "Conversation with A: meeting agreed – call to fix the date."
     )
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
 from django.utils import translation
 
+from vernetzt.language import activate_account_language
+
 
 class UserLanguageMiddleware:
     """The account's language wins; without one, the browser's Accept-Language decides."""
@@ -11,13 +13,14 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        translation.activate(translation.get_language_from_request(request))
         user = getattr(request, "user", None)
-        language = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
-        language = language or translation.get_language_from_request(request)
-        translation.activate(language)
+        if user is not None and user.is_authenticated:
+            activate_account_language(user)
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        # After the view: the API's token authentication may have switched to the account's language.
+        response.headers.setdefault("Content-Language", translation.get_language())
         response.headers.setdefault("Vary", "Accept-Language, Cookie")
         return response
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ninja.security import HttpBearer
 
 from vernetzt.accounts.services import authenticate_api_token
+from vernetzt.language import activate_account_language
 
 
 class TokenAuth(HttpBearer):
@@ -12,4 +13,5 @@ class TokenAuth(HttpBearer):
         user = authenticate_api_token(token)
         if user is not None:
             request.user = user
+            activate_account_language(user)
         return user

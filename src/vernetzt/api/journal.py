@@ -6,7 +6,6 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema, Status
 
 from vernetzt.api.schemas import Error
@@ -15,13 +14,10 @@ from vernetzt.journal.agenda import agenda_as_dict, build_agenda
 from vernetzt.journal.briefing import briefing_as_dict, build_briefing
 from vernetzt.journal.facts import open_tasks
 from vernetzt.journal.services import JournalDataError, complete_task, log_interaction, skip_task, snooze_task
+from vernetzt.language import request_language
 from vernetzt.people.models import Person
 
 router = Router(tags=["journal"])
-
-
-def _lang() -> str:
-    return "de" if (get_language() or "en").startswith("de") else "en"
 
 
 class InteractionIn(Schema):
@@ -82,7 +78,9 @@ class TodayQuery(Schema):
 @router.get("/today")
 def get_today(request, params: Query[TodayQuery]):
     """Due and overdue tasks, birthdays this week, events to prepare (as `vernetzt today --json`)."""
-    agenda = build_agenda(owner=request.auth, today=params.date or timezone.localdate(), lang=_lang())
+    agenda = build_agenda(
+        owner=request.auth, today=params.date or timezone.localdate(), lang=request_language()
+    )
     return agenda_as_dict(agenda)
 
 
@@ -90,7 +88,7 @@ def get_today(request, params: Query[TodayQuery]):
 def get_briefing(request, person_id: int):
     person = get_object_or_404(Person.objects.for_user(request.auth).filter(is_me=False), pk=person_id)
     return briefing_as_dict(
-        build_briefing(owner=request.auth, person=person, lang=_lang(), today=timezone.localdate())
+        build_briefing(owner=request.auth, person=person, lang=request_language(), today=timezone.localdate())
     )
 
 

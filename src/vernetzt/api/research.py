@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema, Status
 
 from vernetzt.api.schemas import Error
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.goals.services import add_target, remove_target, set_target_priority, set_target_stage
+from vernetzt.language import request_language
 from vernetzt.people.models import Person
 from vernetzt.research.services import network_upward, rank_for_goal, summarize_title
 
@@ -66,12 +66,6 @@ class TitleOut(Schema):
     function: str
 
 
-def _lang(request, wanted: str | None) -> str:
-    if wanted in ("de", "en"):
-        return wanted
-    return (request.auth.language or get_language() or "en")[:2]
-
-
 def _candidate_out(candidate) -> dict:
     return {**candidate.__dict__, "introducer": candidate.introducer_name}
 
@@ -96,7 +90,7 @@ def list_targets(request, goal_id: int, params: Query[TargetsQuery]):
     found = rank_for_goal(
         owner=request.auth,
         goal=goal,
-        lang=_lang(request, params.lang),
+        lang=request_language(params.lang),
         event=event,
         only_event=params.only_event,
         limit=max(1, min(params.limit, 1000)),
@@ -109,7 +103,7 @@ def list_targets(request, goal_id: int, params: Query[TargetsQuery]):
 
 @router.get("/research/upward", response=list[CandidateOut])
 def list_upward(request, lang: str | None = None, limit: int = 50):
-    found = network_upward(owner=request.auth, lang=_lang(request, lang), limit=max(1, min(limit, 1000)))
+    found = network_upward(owner=request.auth, lang=request_language(lang), limit=max(1, min(limit, 1000)))
     return [_candidate_out(c) for c in found]
 
 

@@ -7,6 +7,7 @@ import time
 import click
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date
+from vernetzt.language import account_language
 
 INTERACTION_KINDS = (
     "event_conversation",
@@ -18,10 +19,6 @@ INTERACTION_KINDS = (
     "birthday_greeting",
     "other",
 )
-
-
-def _lang(user) -> str:
-    return "de" if (user.language or "").startswith("de") else "en"
 
 
 def _today(value: str | None):
@@ -97,7 +94,7 @@ def today(ctx, day, as_json) -> None:
     from vernetzt.journal.agenda import agenda_as_dict, build_agenda
 
     user = current_user(ctx)
-    agenda = build_agenda(owner=user, today=_today(day), lang=_lang(user))
+    agenda = build_agenda(owner=user, today=_today(day), lang=account_language(user))
     data = agenda_as_dict(agenda)
 
     def human(d) -> str:
@@ -135,7 +132,9 @@ def brief(ctx, person_id, event_id, as_json) -> None:
         event = Event.objects.for_user(user).filter(pk=event_id).first()
         if event is None:
             raise CommandError(f"--event: no event with id {event_id}")
-    briefing = build_briefing(owner=user, person=person, lang=_lang(user), today=_today(None), event=event)
+    briefing = build_briefing(
+        owner=user, person=person, lang=account_language(user), today=_today(None), event=event
+    )
     data = briefing_as_dict(briefing)
 
     def human(d) -> str:
@@ -211,7 +210,7 @@ def draft(ctx, task_id, eml_path, as_json) -> None:
     task = Task.objects.for_user(user).select_related("person").filter(pk=task_id).first()
     if task is None:
         raise CommandError(f"no task with id {task_id}")
-    message = draft_for_task(owner=user, task=task, ui_lang=_lang(user))
+    message = draft_for_task(owner=user, task=task, ui_lang=account_language(user))
     if message is None:
         raise CommandError(f"a {task.kind} task has no message to draft")
     if eml_path:

@@ -8,10 +8,7 @@ import sys
 import click
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main
-
-
-def _language(user, lang: str | None) -> str:
-    return lang or (user.language or "en")[:2]
+from vernetzt.language import account_language
 
 
 def candidate_json(candidate) -> dict:
@@ -73,7 +70,7 @@ def targets(ctx, goal_id, event_id, only_event, limit, region, level, function, 
         found = rank_for_goal(
             owner=user,
             goal=goal,
-            lang=_language(user, lang),
+            lang=lang or account_language(user),
             event=event,
             only_event=only_event,
             limit=limit,

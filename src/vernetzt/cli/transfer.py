@@ -10,10 +10,7 @@ from pathlib import Path
 import click
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date
-
-
-def _lang(user) -> str:
-    return "de" if getattr(user, "language", "") == "de" else "en"
+from vernetzt.language import account_language
 
 
 @contextmanager
@@ -58,10 +55,10 @@ def _run_import(ctx: click.Context, as_json: bool, run: Callable) -> None:
         with _progress(as_json) as progress:
             report = run(user, progress)
     except ImportFormatError as error:
-        raise CommandError(describe_error(error, _lang(user))) from None
+        raise CommandError(describe_error(error, account_language(user))) from None
     except OSError as error:
         raise CommandError(f"{error.filename}: {error.strerror}") from None
-    emit(report.as_dict(_lang(user)), as_json=as_json, human=_report_text)
+    emit(report.as_dict(account_language(user)), as_json=as_json, human=_report_text)
 
 
 def _import_options(func):

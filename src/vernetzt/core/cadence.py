@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from vernetzt.core.language import check_language
+
 TIERS: tuple[str, ...] = ("inner", "new", "developing", "secondary")
 
 TIER_LABELS: dict[str, dict[str, str]] = {
@@ -93,8 +95,7 @@ class Evidence:
     texts: dict[str, str]
 
     def text(self, lang: str) -> str:
-        if lang not in self.texts:
-            raise ValueError(f"unsupported language: {lang!r}")
+        check_language(lang)
         return f"{self.texts[lang]} ({self.citation})"
 
 
@@ -149,8 +150,7 @@ _TIER_CADENCE_TEXTS = {
 
 def describe_tier(tier: str, *, settings: CadenceSettings, lang: str) -> str:
     """Label and cadence of a tier in one line, e.g. "Im Aufbau: alle 30 Tage"."""
-    if lang not in _TIER_CADENCE_TEXTS:
-        raise ValueError(f"unsupported language: {lang!r}")
+    check_language(lang)
     line, new_suffix = _TIER_CADENCE_TEXTS[lang]
     text = line.format(label=TIER_LABELS[tier][lang], days=settings.days_for(tier))
     if tier == "new":

@@ -26,6 +26,8 @@ from datetime import date
 
 from babel.dates import format_date
 
+from vernetzt.core.language import check_language
+
 DRAFT_KINDS: tuple[str, ...] = ("thank_you_email", "birthday_greeting", "meeting_request", "lunch_invitation")
 TITLES_OF_ADDRESS: tuple[str, ...] = ("Frau", "Herr")
 
@@ -200,8 +202,7 @@ def draft_message(
     """
     if kind not in DRAFT_KINDS:
         raise ValueError(f"unknown draft kind: {kind!r}")
-    if lang not in ("de", "en"):
-        raise ValueError(f"unsupported language: {lang!r}")
+    check_language(lang)
     if formality not in ("sie", "du"):
         raise ValueError(f"unknown formality: {formality!r}")
     if title_of_address not in (*TITLES_OF_ADDRESS, None):

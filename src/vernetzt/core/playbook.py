@@ -6,7 +6,8 @@ unique constraint on (user, dedupe_key) keeps a task the user completed or skipp
 rules themselves also skip kinds already open for the person, so a second run proposes nothing new.
 
 Reasons are stored language-neutral (a code plus JSON-friendly params: names, ISO dates, vocabulary codes)
-and rendered in German or English on display by ``describe_reason``.
+(``core.reasons.Reason``, the same shape as the ranking's reasons, with str/int params and dates as ISO
+strings) and rendered in German or English on display by ``describe_task_reason``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from vernetzt.core.cadence import (
     effective_tier,
     is_dormant,
 )
+from vernetzt.core.language import check_language
 from vernetzt.core.playbook_text import (
     ABOUT,
     BIRTHDAY_CALL_NOTE,
@@ -45,6 +47,7 @@ from vernetzt.core.playbook_text import (
     TASK_KIND_LABELS,
     UNITS,
 )
+from vernetzt.core.reasons import Reason
 from vernetzt.core.workdays import add_workdays
 
 INTERACTION_KINDS: tuple[str, ...] = (
@@ -199,14 +202,6 @@ def settings_from_dict(data: Mapping[str, object]) -> PlaybookSettings:
 
 
 @dataclass(frozen=True)
-class Reason:
-    """Why a task was proposed: a code and JSON-friendly params (str/int; dates as ISO strings)."""
-
-    code: str
-    params: dict[str, str | int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class TaskProposal:
     kind: str
     due: date
@@ -215,25 +210,20 @@ class TaskProposal:
     person_id: int | None = None
     goal_id: int | None = None
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("de", "en"):
-        raise ValueError(f"unsupported language: {lang!r}")
-
-
 def format_long_date(day: date, lang: str) -> str:
     """E.g. "12. März 2027" / "March 12, 2027"."""
-    _check_lang(lang)
+    check_language(lang)
     return format_date(day, format="long", locale=lang)
 
 
 def describe_task_kind(kind: str, lang: str) -> str:
-    _check_lang(lang)
+    check_language(lang)
     return TASK_KIND_LABELS[kind][lang]
 
 
-def describe_reason(reason: Reason, lang: str) -> str:
-    """The reason as a sentence in ``lang``."""
-    _check_lang(lang)
+def describe_task_reason(reason: Reason, lang: str) -> str:
+    """Why a task was proposed, as a sentence in ``lang``."""
+    check_language(lang)
     template = REASON_TEXTS[reason.code][lang]
     values: dict[str, object] = dict(reason.params)
     for key in ("date", "last_date"):
@@ -254,7 +244,7 @@ def describe_reason(reason: Reason, lang: str) -> str:
 
 
 def describe_task(proposal: TaskProposal, lang: str) -> str:
-    return describe_reason(proposal.reason, lang)
+    return describe_task_reason(proposal.reason, lang)
 
 
 def tasks_after_interaction(
@@ -457,7 +447,7 @@ def _dormant_span(days: int, lang: str) -> str:
 
 def describe_rules(settings: PlaybookSettings, lang: str) -> list[RuleDescription]:
     """Every rule with its current delays, in ``lang``, in the order the method runs."""
-    _check_lang(lang)
+    check_language(lang)
     s, cadence = settings, settings.cadence
     cadence_fields = tuple(f"cadence.{spec.name}" for spec in dataclasses.fields(CadenceSettings)
                            if spec.name != "dormant_after_days")

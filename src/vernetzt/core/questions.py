@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 from babel.dates import format_date
 
+from vernetzt.core.language import check_language
+
 MIN_FACTS = 2
 _MAX_PER_CATEGORY = {"success": 2, "path": 2, "field": 2, "commonality": 3, "interest": 2}
 _FORMS = ("de_sie", "de_du", "en")
@@ -280,9 +282,7 @@ _SHARE_FEEDBACK = {
 
 
 def _form(lang: str, formality: str) -> str:
-    if lang not in ("de", "en"):
-        raise ValueError(f"unsupported language: {lang!r}")
-    return "en" if lang == "en" else f"de_{formality}"
+    return "en" if check_language(lang) == "en" else f"de_{formality}"
 
 
 def _clean(text: str | None) -> str:

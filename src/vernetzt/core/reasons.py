@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-LANGUAGES = ("de", "en")
+from vernetzt.core.language import check_language
 
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "role_leads": {"de": "Leitet {function}{where}", "en": "Leads {function}{where}"},
@@ -107,8 +107,7 @@ def _tie_word(strength: float, lang: str) -> str:
 
 def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]]) -> str:
     """The reason as a sentence fragment in ``lang`` ("de" or "en")."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}")
+    check_language(lang)
     params, code = reason.params, reason.code
     values: dict[str, object] = {}
     if code.startswith("role_") or code == "located":

@@ -19,10 +19,7 @@ from vernetzt.journal.agenda import Agenda, build_agenda
 from vernetzt.journal.messages import send_mail_to, smtp_configured
 from vernetzt.journal.models import DigestRun, JournalSettings
 from vernetzt.journal.services import JournalDataError, journal_settings, run_calendar_playbook
-
-
-def user_language(user) -> str:
-    return "de" if (user.language or "").startswith("de") else "en"
+from vernetzt.language import account_language
 
 
 def set_digest(*, owner, enabled: bool) -> JournalSettings:
@@ -82,8 +79,8 @@ def send_daily_digest(user_id: int, day: str) -> int:
     """Mail the user what is due on ``day`` (ISO date); returns how many tasks it named."""
     user = get_user_model().objects.get(pk=user_id, is_active=True)
     today = datetime.date.fromisoformat(day)
-    agenda = build_agenda(owner=user, today=today, lang=user_language(user))
-    subject, body = render_digest(agenda, user_language(user))
+    agenda = build_agenda(owner=user, today=today, lang=account_language(user))
+    subject, body = render_digest(agenda, account_language(user))
     send_mail_to(owner=user, to=user.email, subject=subject, body=body)
     return len(agenda.tasks)
 

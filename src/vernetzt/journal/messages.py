@@ -20,6 +20,7 @@ from django.utils import timezone
 from vernetzt.core.drafts import DRAFT_KINDS, Draft, draft_message
 from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
 from vernetzt.journal.services import JournalDataError, complete_task, log_interaction
+from vernetzt.language import message_language
 from vernetzt.people.models import Person
 from vernetzt.people.services import get_me
 
@@ -32,8 +33,6 @@ TASK_DRAFTS = {
 }
 # What sending a draft counts as in the journal.
 SENT_KINDS = {"birthday_greeting": "birthday_greeting"}
-_GERMAN = {"de", "deu", "ger", "german", "deutsch"}
-_GERMAN_COUNTRIES = {"DE", "AT", "CH", "LI"}
 _SMTP_SCHEMES = {"smtp": (False, False), "smtp+starttls": (True, False), "smtps": (False, True)}
 
 
@@ -44,18 +43,6 @@ class MessageDraft:
     to: str
     subject: str
     body: str
-
-
-def person_language(person: Person, ui_lang: str) -> str:
-    """German or English for a message: the person's languages, then their country, then the UI."""
-    spoken = {value.strip().casefold() for value in person.languages}
-    if spoken & _GERMAN:
-        return "de"
-    if spoken:
-        return "en"
-    if person.country:
-        return "de" if person.country in _GERMAN_COUNTRIES else "en"
-    return "de" if ui_lang.startswith("de") else "en"
 
 
 def sender_name(owner) -> str:
@@ -73,7 +60,7 @@ def compose_draft(
         raise JournalDataError("kind", f"unknown draft kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
     if person.owner_id != owner.pk:
         raise JournalDataError("person", f"no person with id {person.pk}")
-    lang = person_language(person, ui_lang)
+    lang = message_language(person, fallback=ui_lang)
     interactions = Interaction.objects.for_user(owner).filter(person=person).select_related("event")
     source = task.interaction if task is not None and task.interaction_id else interactions.first()
     event = source.event if source is not None and source.event else None

@@ -18,16 +18,16 @@ from vernetzt.core.playbook import (
     INTERACTION_KINDS,
     InteractionFacts,
     PlaybookSettings,
-    Reason,
     TaskProposal,
     advance_target_stage,
-    describe_reason,
+    describe_task_reason,
     raise_target_stage,
     settings_from_dict,
     settings_to_dict,
     tasks_after_interaction,
     tasks_due_by_calendar,
 )
+from vernetzt.core.reasons import Reason
 from vernetzt.errors import DataError
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal, Target
@@ -116,7 +116,7 @@ def store_proposals(
 def task_reason(task: Task, lang: str) -> str:
     """Why the task exists, in ``lang``; the user's own title for custom tasks."""
     if task.reason.get("code"):
-        return describe_reason(Reason(task.reason["code"], task.reason.get("params", {})), lang)
+        return describe_task_reason(Reason(task.reason["code"], task.reason.get("params", {})), lang)
     return task.title
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vernetzt.core.places import REGIONS, region_name
 from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LABELS, SENIORITY_LEVELS
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal
+from vernetzt.language import request_language
 from vernetzt.people.models import Formality, Tier
 from vernetzt.web.weights_field import WeightsField
 
@@ -38,20 +38,18 @@ class ListField(forms.CharField):
         return split_list(super().to_python(value))
 
 
-def _lang() -> str:
-    return (get_language() or "en")[:2]
-
-
 def level_choices():
-    return [(code, SENIORITY_LABELS[code][_lang()]) for code in SENIORITY_LEVELS]
+    return [(code, SENIORITY_LABELS[code][request_language()]) for code in SENIORITY_LEVELS]
 
 
 def function_choices():
-    return [(code, FUNCTION_LABELS[code][_lang()]) for code in FUNCTIONS]
+    return [(code, FUNCTION_LABELS[code][request_language()]) for code in FUNCTIONS]
 
 
 def region_choices():
-    return sorted(((code, region_name(code, _lang())) for code in REGIONS), key=lambda item: item[1])
+    return sorted(
+        ((code, region_name(code, request_language())) for code in REGIONS), key=lambda item: item[1]
+    )
 
 
 class PersonForm(forms.Form):

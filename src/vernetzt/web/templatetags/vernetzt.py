@@ -4,34 +4,30 @@ active language."""
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import get_language
 
 from vernetzt.core.places import country_name as _country_name
 from vernetzt.core.places import region_name
 from vernetzt.core.titles import FUNCTION_LABELS, SENIORITY_LABELS
+from vernetzt.language import request_language
 
 register = template.Library()
 
 
-def _lang() -> str:
-    return (get_language() or "en")[:2]
-
-
 @register.filter
 def country_name(code: str) -> str:
-    return _country_name(code, _lang()) if code else ""
+    return _country_name(code, request_language()) if code else ""
 
 
 @register.filter
 def region_label(code: str) -> str:
-    return region_name(code, _lang())
+    return region_name(code, request_language())
 
 
 @register.filter
 def level_label(code: str) -> str:
-    return SENIORITY_LABELS.get(code, {}).get(_lang(), code)
+    return SENIORITY_LABELS.get(code, {}).get(request_language(), code)
 
 
 @register.filter
 def function_label(code: str) -> str:
-    return FUNCTION_LABELS.get(code, {}).get(_lang(), code)
+    return FUNCTION_LABELS.get(code, {}).get(request_language(), code)

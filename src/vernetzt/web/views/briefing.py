@@ -20,8 +20,9 @@ from vernetzt.journal.benefits import ledger_for, mark_delivered, record_benefit
 from vernetzt.journal.briefing import build_briefing
 from vernetzt.journal.models import Benefit
 from vernetzt.journal.services import JournalDataError, add_success
+from vernetzt.language import request_language
 from vernetzt.web.journal_forms import BenefitForm, SuccessForm
-from vernetzt.web.views.journal import _people, lang_of
+from vernetzt.web.views.journal import _people
 
 
 def _event_param(request):
@@ -36,7 +37,11 @@ def person_briefing(request, pk: int):
     today = timezone.localdate()
     context = {
         "briefing": build_briefing(
-            owner=request.user, person=person, lang=lang_of(request), today=today, event=_event_param(request)
+            owner=request.user,
+            person=person,
+            lang=request_language(),
+            today=today,
+            event=_event_param(request),
         ),
         "success_form": SuccessForm(initial={"date": today}),
     }
@@ -64,7 +69,7 @@ def _ledger_context(request, person, form=None):
     return {
         "person": person,
         "ledger": ledger_for(owner=request.user, person=person),
-        "suggestions": suggest_introductions(owner=request.user, person=person, lang=lang_of(request)),
+        "suggestions": suggest_introductions(owner=request.user, person=person, lang=request_language()),
         "form": form or BenefitForm(initial={"direction": "offered", "status": "planned"}),
     }
 
@@ -127,7 +132,7 @@ def event_preparation(request, event: Event) -> dict:
         "upcoming": upcoming,
         "status": preparation_status(owner=request.user, events=[event], today=today)[event.pk],
         "must_meet": must_meet_list(owner=request.user, event=event),
-        "to_meet": whom_to_meet(owner=request.user, event=event, lang=lang_of(request)) if upcoming else [],
+        "to_meet": whom_to_meet(owner=request.user, event=event, lang=request_language()) if upcoming else [],
         "deepen": relationships_to_deepen(owner=request.user, event=event),
     }
 
@@ -147,7 +152,7 @@ def event_briefings(request, pk: int):
     event = get_object_or_404(Event.objects.for_user(request.user), pk=pk)
     today = timezone.localdate()
     briefings = [
-        build_briefing(owner=request.user, person=a.person, lang=lang_of(request), today=today, event=event)
+        build_briefing(owner=request.user, person=a.person, lang=request_language(), today=today, event=event)
         for a in must_meet_list(owner=request.user, event=event)
     ]
     return render(request, "vernetzt/briefing/event.html", {"event": event, "briefings": briefings})

@@ -7,14 +7,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.core.drafts import DRAFT_KINDS
 from vernetzt.core.playbook import describe_rules
 from vernetzt.core.questions import talk_share_feedback
-from vernetzt.journal.digest import set_digest, user_language
+from vernetzt.journal.digest import set_digest
 from vernetzt.journal.facts import open_tasks
 from vernetzt.journal.feed import build_feed, feed_owner, issue_feed_token, revoke_feed_tokens
 from vernetzt.journal.messages import (
@@ -38,12 +37,9 @@ from vernetzt.journal.services import (
     snooze_task,
     task_reason,
 )
+from vernetzt.language import account_language, request_language
 from vernetzt.people.models import Person
 from vernetzt.web.journal_forms import DraftForm, LogForm, PlaybookForm
-
-
-def lang_of(request) -> str:
-    return "de" if (get_language() or "en").startswith("de") else "en"
 
 
 def _people(request):
@@ -77,7 +73,7 @@ def log_conversation(request, pk: int):
             messages.success(
                 request, _("Logged. %(count)d follow-up tasks planned.") % {"count": len(result.tasks)}
             )
-            feedback = talk_share_feedback(data["their_share"], lang_of(request))
+            feedback = talk_share_feedback(data["their_share"], request_language())
             if feedback:
                 messages.info(request, feedback)
             return redirect("person_detail", pk=person.pk)
@@ -88,7 +84,7 @@ def log_conversation(request, pk: int):
 def _task_response(request, task: Task):
     if request.headers.get("HX-Request"):
         today = timezone.localdate()
-        item = {"task": task, "reason": task_reason(task, lang_of(request)), "overdue": task.due < today}
+        item = {"task": task, "reason": task_reason(task, request_language()), "overdue": task.due < today}
         return render(request, "vernetzt/journal/_task_done.html", {"item": item})
     return redirect(request.POST.get("next") or "today")
 
@@ -116,7 +112,7 @@ class MailtoRedirect(HttpResponseRedirect):
 
 
 def _draft_page(request, *, person: Person, kind: str, task: Task | None):
-    draft = compose_draft(owner=request.user, person=person, kind=kind, ui_lang=lang_of(request), task=task)
+    draft = compose_draft(owner=request.user, person=person, kind=kind, ui_lang=request_language(), task=task)
     form = DraftForm(
         request.POST or None, initial={"to": draft.to, "subject": draft.subject, "body": draft.body}
     )
@@ -168,7 +164,7 @@ def _draft_page(request, *, person: Person, kind: str, task: Task | None):
 @require_http_methods(["GET", "POST"])
 def task_draft(request, pk: int):
     task = get_object_or_404(Task.objects.for_user(request.user).select_related("person"), pk=pk)
-    draft = draft_for_task(owner=request.user, task=task, ui_lang=lang_of(request))
+    draft = draft_for_task(owner=request.user, task=task, ui_lang=request_language())
     if draft is None:
         raise Http404
     return _draft_page(request, person=task.person, kind=draft.kind, task=task if task.is_open else None)
@@ -189,7 +185,7 @@ def calendar_feed(request, token: str):
     owner = feed_owner(token)
     if owner is None:
         raise Http404
-    body = build_feed(owner=owner, today=timezone.localdate(), lang=user_language(owner))
+    body = build_feed(owner=owner, today=timezone.localdate(), lang=account_language(owner))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     return response
@@ -226,7 +222,7 @@ def playbook_page(request):
             return redirect("playbook")
     shown: set[str] = set()
     rules = []
-    for rule in describe_rules(settings, lang_of(request)):
+    for rule in describe_rules(settings, request_language()):
         fields = [form[name] for name in rule.fields if name not in shown]
         shown.update(rule.fields)
         rules.append({"rule": rule, "fields": fields})

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.goals.services import add_target, remove_target, set_target_stage
+from vernetzt.language import request_language
 from vernetzt.people.models import Person
 from vernetzt.people.services import PersonDataError, get_me, set_me
 from vernetzt.research.profile import get_reports_to, set_reports_to
@@ -20,10 +20,6 @@ from vernetzt.web.research_forms import MeForm, StageForm, TargetFilterForm
 
 RESULTS = 30
 PEOPLE_AT_MY_ORG = 300
-
-
-def _lang() -> str:
-    return (get_language() or "en")[:2]
 
 
 def _goal(request, pk: int) -> Goal:
@@ -41,7 +37,7 @@ def goal_research(request, pk: int):
         candidates = rank_for_goal(
             owner=request.user,
             goal=goal,
-            lang=_lang(),
+            lang=request_language(),
             event=event,
             only_event=bool(filters.get("only_event")),
             limit=RESULTS,
@@ -109,7 +105,9 @@ def upward(request):
     context = {
         "me": me,
         "manager": get_reports_to(request.user),
-        "candidates": network_upward(owner=request.user, lang=_lang(), limit=RESULTS) if me else [],
+        "candidates": network_upward(owner=request.user, lang=request_language(), limit=RESULTS)
+        if me
+        else [],
     }
     return render(request, "vernetzt/research/upward.html", context)
 

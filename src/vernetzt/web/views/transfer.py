@@ -20,12 +20,12 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.accounts.models import User
 from vernetzt.importers import RowError, describe_error
+from vernetzt.language import request_language
 from vernetzt.people.models import Person
 from vernetzt.transfer.backup import create_backup
 from vernetzt.transfer.dedupe import dismiss_duplicate, find_duplicates
@@ -37,10 +37,6 @@ from vernetzt.transfer.undo import UndoConflict, undo_batch
 from vernetzt.web.transfer_forms import ImportForm
 
 DUPLICATES_SHOWN = 100
-
-
-def _lang() -> str:
-    return "de" if (get_language() or "").startswith("de") else "en"
 
 
 def _upload_dir(user, token: str) -> Path:
@@ -67,11 +63,11 @@ def _go(request, url: str) -> HttpResponse:
 
 
 def _job_error(job: ImportJob) -> str:
-    return job.result.get("error", {}).get(_lang(), "")
+    return job.result.get("error", {}).get(request_language(), "")
 
 
 def _row_errors(errors: list[dict]) -> list[dict]:
-    lang = _lang()
+    lang = request_language()
     return [
         {"file": e.get("file", ""), "line": e.get("line", 0), "message": describe_error(RowError(**e), lang)}
         for e in errors
