@@ -16,24 +16,32 @@ from vernetzt.core.titles import (
     seniority_rank,
 )
 
-TABLE = Path(__file__).parent.parent / "data" / "titles.tsv"
+DATA = Path(__file__).parent.parent / "data"
+# titles.tsv: the first 1,009 titles; titles_heldback.tsv: written before the 2026 rule changes
+# (Manager titles, civil-service grades, academia, legal, treasury), measured, then fixed;
+# titles_unseen.tsv: written after those changes and measured once before any further fix (README).
+TABLES = ("titles.tsv", "titles_heldback.tsv", "titles_unseen.tsv")
 
 
-def load_table() -> list[dict[str, str]]:
-    with TABLE.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+def load_table(name: str | None = None) -> list[dict[str, str]]:
+    rows = []
+    for table in (name,) if name else TABLES:
+        with (DATA / table).open(encoding="utf-8", newline="") as handle:
+            rows.extend(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
 
 
 def test_table_is_broad_and_valid():
     rows = load_table()
-    assert len(rows) >= 450
+    assert len(rows) >= 1190
     assert {row["seniority"] for row in rows} == set(SENIORITY_LEVELS)
     assert {row["function"] for row in rows} == set(FUNCTIONS)
     assert len({row["title"] for row in rows}) == len(rows)
 
 
-def test_table_agreement_is_at_least_95_percent():
-    rows = load_table()
+@pytest.mark.parametrize("name", TABLES)
+def test_table_agreement_is_at_least_95_percent(name):
+    rows = load_table(name)
     wrong = []
     for row in rows:
         got = classify_title(row["title"])
@@ -41,7 +49,7 @@ def test_table_agreement_is_at_least_95_percent():
             wrong.append(f"{row['title']!r}: want {row['seniority']}/{row['function']}, "
                          f"got {got.seniority}/{got.function}")
     agreement = 1 - len(wrong) / len(rows)
-    print(f"title table agreement: {agreement:.1%} of {len(rows)}")
+    print(f"{name} agreement: {agreement:.1%} of {len(rows)}")
     print("\n".join(wrong))
     assert agreement >= 0.95, "\n".join(wrong)
 
@@ -103,6 +111,23 @@ MUST_PASS = [
     ("Head of Supply Chain Southeast Asia", "director", "supply_chain_logistics"),
     ("Regional Director APAC", "director", "other"),
     ("Product Owner", "senior", "product"),
+    # issue 9: an X Manager looks after a subject, not people; the cases reported as wrong
+    ("CSCO", "cxo", "supply_chain_logistics"),
+    ("Key Account Manager", "senior", "sales"),
+    ("Customer Success Manager", "entry", "customer_service"),
+    ("Social Media Managerin", "entry", "marketing"),
+    ("Senior Product Manager", "senior", "product"),
+    ("Team Manager Kundenservice", "manager", "customer_service"),
+    ("Store Manager", "manager", "sales"),
+    ("Senior Manager Procurement", "manager", "procurement"),
+    ("Plant Manager", "director", "manufacturing"),
+    ("Bereichsvorständin Privatkunden", "cxo", "general_management"),
+    ("Lehrstuhlinhaber", "director", "education"),
+    ("Chief Scientist", "vp", "research_development"),
+    ("Treasurer", "director", "finance"),
+    ("Counsel", "senior", "legal"),
+    ("General Counsel", "cxo", "legal"),
+    ("Regierungsdirektor", "director", "administrative"),
 ]
 
 

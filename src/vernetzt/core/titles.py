@@ -26,15 +26,27 @@ Conventions chosen where sources disagree:
 
 - Empty or unrecognised titles are ``entry``/``other``: most titles without a level word are plain
   role nouns (Disponent, Buchhalterin), which DESIGN puts at entry.
-- Every "Manager" title is ``manager`` level, including Account, Product and Project Manager. People
-  data vendors match the word the same way, and a single rule is predictable for users; "Junior"
-  lowers it by one step. Projektleiter follows Project Manager (manager, program_project_management).
+- "X Manager" names what its holder looks after, not whom: Key Account, Customer Success, Social
+  Media, Product, Category, HR or Logistics Manager (and German compounds: Produktmanagerin,
+  Qualitätsmanager) are individual contributors — ``entry``, ``senior`` with Senior/Lead/Principal.
+  People-data vendors match the word "manager" instead; in German-speaking companies these titles
+  rarely lead anyone. Key/Strategic/Global/National Account, Project, Program and Portfolio Manager
+  are ``senior`` (the senior rung of their ladders). A Manager *is* a people manager (``manager``)
+  as a rank ("Manager", "Senior Manager Procurement", "Manager Einkauf") or of a team, a site or a
+  shift: Team, Store, Restaurant, Shift, Warehouse, Depot, Production, Operations, Site, Area,
+  Engineering, Data Science, Group Product Manager. Projektleiter stays ``manager`` (leads a team).
 - A compound ending in -leiter/-leitung is "Leiter X" (director) with X giving the function;
   Team-/Gruppen-/Schicht-/Projekt-/Filial-/Bau-/Stations-/Gebietsleiter are ``manager``,
   Bereichsleiter is ``vp``.
 - Plant Manager and Branch Manager are director (as Werkleiter, Niederlassungsleiter); Country and
   General Manager are vp; Managing Director and Executive Director are cxo; Product Owner is senior.
 - Self-employed, freelancer and Unternehmer count as ``owner`` (LinkedIn's owner level).
+- General Counsel is ``cxo`` (the company's top lawyer), Counsel ``senior`` (Legal Counsel stays
+  ``entry``); a Treasurer or Schatzmeister is ``director``; Chief Scientist and Chief Economist are
+  ``vp`` (top of research, rarely officers); a Lehrstuhlinhaber heads a chair (``director``, education).
+- German civil-service grades: Regierungsrat ``entry``, Oberregierungsrat/Oberstudienrat/
+  Studiendirektor ``senior``, Regierungsdirektor/Ministerialrat ``director``, Ministerialdirigent/
+  -direktor ``vp``, Staatssekretär ``cxo``. A Bereichsvorstand sits on the board (``cxo``).
 """
 
 from __future__ import annotations
