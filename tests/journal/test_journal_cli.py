@@ -58,10 +58,20 @@ def test_meeting_agreed_then_meeting_then_thank_you(run, tmp_path):
             "--json",
         )
     )
-    assert [(t["kind"], t["due"]) for t in logged["tasks"]] == [("call_to_schedule", "2026-03-16")]
+    # The article's follow-up: thanks and connecting the same day (German speaker: XING too), the call
+    # to fix the date the next working day.
+    assert [(t["kind"], t["due"]) for t in logged["tasks"]] == [
+        ("thank_you_email", "2026-03-13"),
+        ("connect_linkedin", "2026-03-13"),
+        ("connect_xing", "2026-03-13"),
+        ("call_to_schedule", "2026-03-16"),
+    ]
 
     friday = _json(run("today", "--date", "2026-03-13", "--json"))
     assert "call_to_schedule" not in {t["kind"] for t in friday["tasks"]}
+    encounter_thanks = next(t for t in logged["tasks"] if t["kind"] == "thank_you_email")
+    done = "from vernetzt.journal.models import Task; from vernetzt.journal.services import complete_task;"
+    run("manage", "shell", "-c", f"{done} complete_task(task=Task.objects.get(pk={encounter_thanks['id']}))")
     monday = _json(run("today", "--date", "2026-03-16", "--json"))
     assert monday["date"] == "2026-03-16"
     call = next(t for t in monday["tasks"] if t["kind"] == "call_to_schedule")

@@ -39,8 +39,12 @@ def test_event_conversation_with_meeting_agreed_plans_the_call(user, anna):
         meeting_agreed=True,
         notes="Lager in Hanoi",
     )
-    assert [t.kind for t in result.tasks] == ["call_to_schedule"]
-    assert result.tasks[0].due == MONDAY  # next working day after a Friday
+    # Thanks and LinkedIn the same day (Anna lives in Singapore: no XING), the call the next working day.
+    assert [(t.kind, t.due) for t in result.tasks] == [
+        ("thank_you_email", FRIDAY),
+        ("connect_linkedin", FRIDAY),
+        ("call_to_schedule", MONDAY),
+    ]
     assert [s.text for s in result.snippets] == ["Segelwochenende in Kiel"]
     anna.refresh_from_db()
     target.refresh_from_db()
@@ -53,7 +57,8 @@ def test_meeting_plans_thank_you_the_same_day_and_connections(user, anna):
     result = log_interaction(owner=user, person=anna, kind="meeting", date=MONDAY)
     kinds = {t.kind: t.due for t in result.tasks}
     assert kinds["thank_you_email"] == MONDAY
-    assert {"connect_linkedin", "connect_xing", "propose_lunch"} <= set(kinds)
+    assert {"connect_linkedin", "propose_lunch"} <= set(kinds)
+    assert "connect_xing" not in kinds  # Anna lives in Singapore
     # Logging the same meeting again proposes nothing new: the dedupe keys exist.
     again = log_interaction(owner=user, person=anna, kind="meeting", date=MONDAY)
     assert again.tasks == []
@@ -61,7 +66,9 @@ def test_meeting_plans_thank_you_the_same_day_and_connections(user, anna):
 
 
 def test_connected_networks_get_no_connect_task(user):
-    person = create_person(owner=user, first_name="Jan", last_name="Roth", linkedin_connected=True)
+    person = create_person(
+        owner=user, first_name="Jan", last_name="Roth", city="Köln", linkedin_connected=True
+    )
     result = log_interaction(owner=user, person=person, kind="lunch", date=MONDAY)
     assert "connect_linkedin" not in {t.kind for t in result.tasks}
     assert "connect_xing" in {t.kind for t in result.tasks}
@@ -97,8 +104,9 @@ def test_another_users_person_or_event_is_refused(user, other_user, anna):
     assert not Interaction.objects.exists()
 
 
-def test_task_actions(user, anna):
-    tasks = log_interaction(owner=user, person=anna, kind="meeting", date=MONDAY).tasks
+def test_task_actions(user):
+    jan = create_person(owner=user, first_name="Jan", last_name="Roth", city="Köln")
+    tasks = log_interaction(owner=user, person=jan, kind="meeting", date=MONDAY).tasks
     by_kind = {t.kind: t for t in tasks}
     complete_task(task=by_kind["thank_you_email"])
     skip_task(task=by_kind["connect_xing"])

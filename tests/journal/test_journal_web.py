@@ -38,7 +38,8 @@ def test_quick_capture_logs_and_plans(alice_client, user, anna):
     interaction = Interaction.objects.get()
     assert interaction.event == event and interaction.their_share == 70 and interaction.meeting_agreed
     assert interaction.snippets.count() == 2
-    assert Task.objects.get().kind == "call_to_schedule"
+    kinds = sorted(Task.objects.values_list("kind", flat=True))
+    assert kinds == ["call_to_schedule", "connect_linkedin", "thank_you_email"]
 
 
 @pytest.mark.parametrize("data", [{"kind": "dinner"}, {"their_share": "150"}, {"date": "31.02.2026"}])

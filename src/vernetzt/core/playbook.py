@@ -1,13 +1,13 @@
-"""The follow-up playbook: pure rules that turn logged interactions and the calendar into task proposals.
+"""The follow-up playbook: pure rules that turn the calendar into task proposals (``core.followup`` holds the
+rules after a logged interaction), and the facts, settings and texts both share.
 
 The database layer feeds plain facts in and stores the proposals it gets back. Each proposal carries a
 ``dedupe_key`` that names its occurrence (this meeting, this year's birthday, this cadence cycle), so a
 unique constraint on (user, dedupe_key) keeps a task the user completed or skipped from coming back; the
 rules themselves also skip kinds already open for the person, so a second run proposes nothing new.
 
-Reasons are stored language-neutral (a code plus JSON-friendly params: names, ISO dates, vocabulary codes)
-(``core.reasons.Reason``, the same shape as the ranking's reasons, with str/int params and dates as ISO
-strings) and rendered in German or English on display by ``describe_task_reason``.
+Reasons are stored language-neutral as ``core.reasons.Reason`` (a code plus JSON-friendly params: names,
+ISO dates, vocabulary codes) and rendered in German or English on display by ``describe_task_reason``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from babel.dates import format_date
 
@@ -48,7 +48,6 @@ from vernetzt.core.playbook_text import (
     UNITS,
 )
 from vernetzt.core.reasons import Reason
-from vernetzt.core.workdays import add_workdays
 
 INTERACTION_KINDS: tuple[str, ...] = (
     "event_conversation", "meeting", "lunch", "call", "email", "message", "birthday_greeting", "other",
@@ -62,7 +61,7 @@ TARGET_STAGES: tuple[str, ...] = (
 )
 FORMALITIES: tuple[str, ...] = ("sie", "du")
 
-_MET_KINDS = frozenset({"meeting", "lunch"})
+MET_KINDS = frozenset({"meeting", "lunch"})
 # Open tasks that already put the person in front of the user; a routine touch on top would be noise.
 _TOUCH_TASK_KINDS = frozenset(
     {"call_to_schedule", "thank_you_email", "birthday_greeting", "birthday_call", "propose_lunch",
@@ -79,7 +78,8 @@ def _check_choice(name: str, value: object, allowed: Iterable[object]) -> None:
 class PersonFacts:
     """What the rules need to know about one person, as it stands when they run.
 
-    ``has_linkedin``/``has_xing`` are False only when the user knows there is no profile to connect to.
+    ``has_linkedin`` is False only when the user knows there is no profile to connect to; ``has_xing`` says
+    whether the person has, or is likely to have, a XING profile (``followup.likely_on_xing``).
     ``value`` ranks dormant ties for reconnection (higher first), e.g. seniority rank or goal relevance.
     ``open_task_kinds`` are the kinds of this person's tasks that are still open.
     """
@@ -247,60 +247,6 @@ def describe_task(proposal: TaskProposal, lang: str) -> str:
     return describe_task_reason(proposal.reason, lang)
 
 
-def tasks_after_interaction(
-    *, interaction: InteractionFacts, person: PersonFacts, settings: PlaybookSettings
-) -> list[TaskProposal]:
-    """Tasks that follow from one logged interaction.
-
-    ``person`` may describe the state before or after the interaction was stored: a meeting counts as the
-    first one when no first meeting is recorded or the recorded one is this interaction's date.
-    """
-    if interaction.person_id != person.person_id:
-        raise ValueError("interaction and person do not match")
-    pid, day = person.person_id, interaction.date
-    proposals: list[TaskProposal] = []
-
-    def propose(kind: str, due: date, key: str, code: str, /, **params: str | int) -> None:
-        if kind not in person.open_task_kinds:
-            proposals.append(
-                TaskProposal(kind=kind, due=due, reason=Reason(code, {"name": person.name, **params}),
-                             dedupe_key=key, person_id=pid)
-            )
-
-    event = {"event": interaction.event_name} if interaction.event_name else {}
-    if interaction.kind == "event_conversation" and interaction.meeting_agreed and (
-        settings.call_to_schedule_enabled
-    ):
-        due = add_workdays(day, settings.call_to_schedule_delay_workdays,
-                           observe_holidays=settings.observe_holidays)
-        propose("call_to_schedule", due, f"call_to_schedule:{pid}:{day.isoformat()}", "meeting_agreed",
-                **event)
-
-    if interaction.kind not in _MET_KINDS:
-        return proposals
-    if settings.thank_you_enabled:
-        propose("thank_you_email", day + timedelta(days=settings.thank_you_delay_days),
-                f"thank_you_email:{pid}:{day.isoformat()}", "meeting_took_place",
-                kind=interaction.kind, date=day.isoformat())
-    networks = (
-        ("connect_linkedin", "LinkedIn", settings.connect_linkedin_enabled, person.has_linkedin,
-         person.linkedin_connected),
-        ("connect_xing", "XING", settings.connect_xing_enabled, person.has_xing, person.xing_connected),
-    )
-    for kind, network, enabled, has_profile, connected in networks:
-        if enabled and has_profile and not connected:
-            propose(kind, day + timedelta(days=settings.connect_delay_days), f"{kind}:{pid}",
-                    "connect_after_meeting", network=network)
-    first_meeting = person.first_meeting_date is None or person.first_meeting_date == day
-    if interaction.kind == "meeting" and first_meeting and settings.propose_lunch_enabled:
-        extra = {"topic": interaction.topic} if interaction.topic else {}
-        if person.planned_benefit:
-            extra["benefit"] = person.planned_benefit
-        propose("propose_lunch", day + timedelta(days=settings.propose_lunch_delay_days),
-                f"propose_lunch:{pid}", "first_meeting", date=day.isoformat(), **extra)
-    return proposals
-
-
 def _birthday_proposal(person: PersonFacts, today: date, settings: PlaybookSettings) -> TaskProposal | None:
     if person.birthday is None or person.open_task_kinds & {"birthday_greeting", "birthday_call"}:
         return None
@@ -404,7 +350,7 @@ def advance_target_stage(*, current_stage: str, interaction_kind: str, meeting_a
     reached = "approached"
     if meeting_agreed:
         reached = "appointment_agreed"
-    if interaction_kind in _MET_KINDS:
+    if interaction_kind in MET_KINDS:
         reached = "relationship" if current_stage in ("met", "relationship") else "met"
     return raise_target_stage(current_stage, reached)
 

@@ -41,6 +41,17 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
         "de": "Gespräch mit {name}{event}: Treffen vereinbart – den Termin telefonisch festmachen.",
         "en": "Conversation with {name}{event}: meeting agreed – call to fix the date.",
     },
+    "encounter_thanks": {
+        "de": "Gespräch mit {name}{event} am {date}, Treffen vereinbart – noch am selben Tag mit einer "
+        "Dankes-E-Mail an das Gespräch anknüpfen.",
+        "en": "Conversation with {name}{event} on {date}, meeting agreed – follow up the same day with a "
+        "thank-you e-mail that refers to the conversation.",
+    },
+    "connect_after_encounter": {
+        "de": "Nach dem Gespräch mit {name}{event}: auf {network} vernetzen, solange die Begegnung "
+        "frisch ist.",
+        "en": "After talking to {name}{event}: connect on {network} while the encounter is fresh.",
+    },
     "meeting_took_place": {
         "de": "{kind} mit {name} am {date} – mit einer Dankes-E-Mail nachfassen.",
         "en": "{kind} with {name} on {date} – follow up with a thank-you e-mail.",
@@ -106,18 +117,22 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "en": "Conversation at an event with a meeting agreed → call to fix the date, due {delay}{holidays}.",
     },
     "thank_you_email": {
-        "de": "Treffen oder Mittagessen hat stattgefunden → Dankes-E-Mail, fällig {delay}.",
-        "en": "A meeting or lunch took place → thank-you e-mail, due {delay}.",
+        "de": "Gespräch auf einer Veranstaltung mit vereinbartem Treffen, und jedes Treffen oder "
+        "Mittagessen → Dankes-E-Mail, fällig {delay}.",
+        "en": "A conversation at an event with a meeting agreed, and every meeting or lunch → thank-you "
+        "e-mail, due {delay}.",
     },
     "connect_linkedin": {
-        "de": "Nach einem Treffen oder Mittagessen → auf LinkedIn vernetzen, sofern noch nicht verbunden, "
-        "fällig {delay}.",
-        "en": "After a meeting or lunch → connect on LinkedIn unless already connected, due {delay}.",
+        "de": "Nach einem Gespräch mit vereinbartem Treffen oder nach einem Treffen → auf LinkedIn "
+        "vernetzen, sofern noch nicht verbunden, fällig {delay}.",
+        "en": "After a conversation with a meeting agreed, or after a meeting → connect on LinkedIn unless "
+        "already connected, due {delay}.",
     },
     "connect_xing": {
-        "de": "Nach einem Treffen oder Mittagessen → auf XING vernetzen, sofern noch nicht verbunden, "
-        "fällig {delay}.",
-        "en": "After a meeting or lunch → connect on XING unless already connected, due {delay}.",
+        "de": "Ebenso auf XING – nur bei Personen mit XING-Profil oder aus Deutschland, Österreich, der "
+        "Schweiz und Liechtenstein, sofern noch nicht verbunden, fällig {delay}.",
+        "en": "Likewise on XING – only for people with a XING profile or living in Germany, Austria, "
+        "Switzerland or Liechtenstein, unless already connected, due {delay}.",
     },
     "propose_lunch": {
         "de": "Nach dem ersten Treffen → Mittagessen vorschlagen und dabei Thema und Nutzen für die andere "

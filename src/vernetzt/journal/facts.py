@@ -15,6 +15,7 @@ from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from vernetzt.core.birthdays import Birthday
+from vernetzt.core.followup import likely_on_xing
 from vernetzt.core.playbook import TARGET_STAGES, GoalFacts, PersonFacts
 from vernetzt.core.titles import SENIORITY_LEVELS
 from vernetzt.goals.models import Goal, Target
@@ -40,6 +41,9 @@ _PERSON_FIELDS = (
     "birth_year",
     "linkedin_connected",
     "xing_connected",
+    "xing_url",
+    "country",
+    "languages",
     "seniority",
     "last_contact_on",
 )
@@ -94,6 +98,12 @@ def person_facts(owner, people) -> dict[int, PersonFacts]:
             birthday=_birthday(row),
             linkedin_connected=row["linkedin_connected"],
             xing_connected=row["xing_connected"],
+            has_xing=likely_on_xing(
+                xing_url=row["xing_url"],
+                xing_connected=row["xing_connected"],
+                country=row["country"],
+                languages=row["languages"],
+            ),
             last_interaction_date=row["last_contact_on"],
             last_interaction_kind=row["last_kind"],
             first_meeting_date=row["first_meeting"],

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from vernetzt.core.followup import tasks_after_interaction
 from vernetzt.core.playbook import (
     INTERACTION_KINDS,
     InteractionFacts,
@@ -24,7 +25,6 @@ from vernetzt.core.playbook import (
     raise_target_stage,
     settings_from_dict,
     settings_to_dict,
-    tasks_after_interaction,
     tasks_due_by_calendar,
 )
 from vernetzt.core.reasons import Reason
