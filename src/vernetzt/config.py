@@ -41,6 +41,10 @@ class Config:
     # Peers (addresses or networks) whose X-Forwarded-For/-Proto/-Host/-Port headers are believed;
     # everyone else's are dropped, so a client cannot pose as HTTPS or as another address.
     trusted_proxies: tuple[str, ...] = ()
+    # Failed logins (passwords, API tokens, login links) allowed per account and per client within
+    # the lockout time; the next one locks them out for that long.
+    login_attempts: int = 5
+    lockout_minutes: int = 15
 
     @property
     def https(self) -> bool:
@@ -93,6 +97,15 @@ def _trusted_proxies(public_url: str | None) -> tuple[str, ...]:
     return tuple(networks)
 
 
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
+
+
 def load_config() -> Config:
     home = Path(os.environ.get("VERNETZT_HOME") or default_home()).expanduser()
     debug = _flag("VERNETZT_DEBUG")
@@ -121,4 +134,6 @@ def load_config() -> Config:
         time_zone=os.environ.get("VERNETZT_TIME_ZONE", "").strip() or "Europe/Berlin",
         smtp_url=os.environ.get("VERNETZT_SMTP_URL", "").strip() or None,
         trusted_proxies=_trusted_proxies(public_url),
+        login_attempts=_positive_int("VERNETZT_LOGIN_ATTEMPTS", 5),
+        lockout_minutes=_positive_int("VERNETZT_LOCKOUT_MINUTES", 15),
     )

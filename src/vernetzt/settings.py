@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "vernetzt.accounts",
     "vernetzt.people",
     "vernetzt.goals",
@@ -47,6 +49,13 @@ MIDDLEWARE = [
     "vernetzt.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it turns a request flagged as locked out into the lockout answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or client before the password
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "vernetzt.urls"
@@ -142,6 +151,16 @@ if CONFIG.https:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_SSL_REDIRECT = True
+
+# Login protection (vernetzt.accounts.throttle). The client's address is REMOTE_ADDR, which waitress
+# sets from X-Forwarded-For only for trusted proxies; axes' own proxy parsing (ipware) stays off.
+AXES_FAILURE_LIMIT = CONFIG.login_attempts
+AXES_COOLOFF_TIME = timedelta(minutes=CONFIG.lockout_minutes)
+AXES_LOCKOUT_PARAMETERS = "vernetzt.accounts.throttle.lockout_parameters"
+AXES_LOCKOUT_CALLABLE = "vernetzt.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = False  # a success would also clear other accounts' failures from its address
+AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful logins, only failures until they expire
+AXES_VERBOSE = False
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -61,6 +63,17 @@ def update_account(*, user: User, **fields) -> User:
         setattr(user, name, value)
     user.save(update_fields=list(fields))
     return user
+
+
+def set_account_password(*, user: User, password: str) -> None:
+    """The password for logging in without a link, checked by the configured validators (length,
+    not common, not numeric, not like the account name); ValueError with their messages otherwise."""
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValueError(" ".join(error.messages)) from None
+    user.set_password(password)
+    user.save(update_fields=["password"])
 
 
 def issue_login_link(*, user: User) -> str:

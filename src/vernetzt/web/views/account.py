@@ -8,7 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vernetzt.accounts.services import issue_api_token, revoke_api_token, update_account
+from vernetzt.accounts.services import (
+    issue_api_token,
+    revoke_api_token,
+    set_account_password,
+    update_account,
+)
 from vernetzt.web.forms import AccountForm, TokenForm
 
 
@@ -33,7 +38,7 @@ def settings_page(request):
             messages.success(request, _("Settings saved."))
             return redirect("settings")
         if password_form.is_bound and password_form.is_valid():
-            password_form.save()
+            set_account_password(user=user, password=password_form.cleaned_data["new_password1"])
             update_session_auth_hash(request, user)
             messages.success(request, _("Your password was set."))
             return redirect("settings")

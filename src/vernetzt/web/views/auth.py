@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from vernetzt.accounts.services import redeem_login_link
+from vernetzt.accounts.throttle import record_failure, refuse_while_locked_out
 
 
 class VernetztLoginView(LoginView):
@@ -19,9 +20,13 @@ class VernetztLoginView(LoginView):
 @login_not_required
 @require_GET
 def redeem_link(request, secret: str):
+    invalid = render(request, "vernetzt/login_link_invalid.html", status=404)
+    if refuse_while_locked_out(request):
+        return invalid  # answered with the lockout page by axes' middleware
     user = redeem_login_link(secret)
     if user is None:
-        return render(request, "vernetzt/login_link_invalid.html", status=404)
+        record_failure(request)
+        return invalid
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if not user.has_usable_password():
         messages.info(request, _("Welcome! Set a password in the settings to log in again without a link."))
