@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
@@ -19,7 +20,9 @@ urlpatterns = [
     path("", today.today, name="today"),
     path("login/", auth.VernetztLoginView.as_view(), name="login"),
     path("login/<str:secret>/", auth.redeem_link, name="login_link"),
-    path("logout/", LogoutView.as_view(), name="logout"),
+    # Open to everyone: a session ended elsewhere (a new password) must not turn "Log out" into a
+    # login page whose next= is the POST-only logout.
+    path("logout/", login_not_required(LogoutView.as_view()), name="logout"),
     path("people/", people.person_list, name="person_list"),
     path("people/new/", people.person_create, name="person_create"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),

@@ -61,3 +61,10 @@ def test_resolve_account_needs_a_choice_among_several(user, other_user):
     assert resolve_account("mallory") == other_user
     with pytest.raises(LookupError, match="no account named"):
         resolve_account("nobody")
+
+
+def test_logging_out_without_a_session_goes_to_the_login_page(client):
+    # A new password ends the other sessions; their "Log out" button must still just work.
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert response.url == reverse("login")

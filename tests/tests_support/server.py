@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,10 +34,23 @@ class Server:
     port: int
     login_link: str
     output: list[str]
+    env: dict[str, str]
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        """A `vernetzt` command against the server's data, as its operator would run it."""
+        return subprocess.run(
+            [sys.executable, "-m", "vernetzt", *args],
+            env=self.env,
+            input=stdin,
+            text=True,
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
 
 
 def _wait_until_listening(port: int, process: subprocess.Popen, deadline: float) -> None:
@@ -51,13 +65,15 @@ def _wait_until_listening(port: int, process: subprocess.Popen, deadline: float)
 def running_server(home: Path, *args: str, **env: str) -> Iterator[Server]:
     """Start ``vernetzt serve ARGS`` with ``env``; yield once it accepts connections; stop it after."""
     port = free_port()
+    server_env = clean_env(home, **env)
     process = subprocess.Popen(
         [sys.executable, "-m", "vernetzt", "serve", "--port", str(port), *args],
-        env=clean_env(home, **env),
+        env=server_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    reader = None
     try:
         output: list[str] = []
         link = None
@@ -70,9 +86,14 @@ def running_server(home: Path, *args: str, **env: str) -> Iterator[Server]:
             match = re.search(r"one-time login link: (\S+)", line)
             link = match and match.group(1)
         assert link, "no login link printed:\n" + "".join(output)
+        # Keep reading what the server prints (its log), so a full pipe never blocks it.
+        reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+        reader.start()
         _wait_until_listening(port, process, deadline)
-        yield Server(port=port, login_link=link, output=output)
+        yield Server(port=port, login_link=link, output=output, env=server_env)
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if reader is not None:
+            reader.join(timeout=10)
         process.stdout.close()
