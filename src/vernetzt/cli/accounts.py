@@ -8,10 +8,7 @@ import click
 from django.utils import translation
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main
-
-
-def _language(user) -> str:
-    return user.language or "en"
+from vernetzt.language import account_language
 
 
 def _read_password() -> str:
@@ -33,7 +30,7 @@ def password(ctx: click.Context, as_json: bool) -> None:
     from vernetzt.accounts.services import set_account_password
 
     user = current_user(ctx)
-    with translation.override(_language(user)):
+    with translation.override(account_language(user)):
         secret = _read_password()
         if not secret:
             raise CommandError(_("No password given on standard input."))
@@ -61,7 +58,7 @@ def token_create(ctx: click.Context, name: str, as_json: bool) -> None:
     from vernetzt.accounts.services import issue_api_token
 
     user = current_user(ctx)
-    with translation.override(_language(user)):
+    with translation.override(account_language(user)):
         api_token, secret = issue_api_token(user=user, name=name)
         emit(
             {"token": secret, "id": api_token.pk},
@@ -82,7 +79,7 @@ def unlock(ctx: click.Context, username: str | None, as_json: bool) -> None:
     from vernetzt.accounts.services import resolve_account
     from vernetzt.accounts.throttle import unlock as lift_lockouts
 
-    language = _language(resolve_account(username)) if username else "en"
+    language = account_language(resolve_account(username)) if username else "en"
     with translation.override(language):
         cleared = lift_lockouts(username=username)
         emit(
