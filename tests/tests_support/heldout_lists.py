@@ -114,11 +114,14 @@ ABROAD_ORGS = ["Atlantic Holdings Inc.", "Vistula Logistics Sp. z o.o.", "Lombar
                "Nordic Freight AB"]  # fmt: skip
 
 # --- the expat list: titles per judgement -------------------------------------------------------
-SC_LEADERS = ["Head of Supply Chain Southeast Asia", "Regional Director Logistics APAC",
-              "VP Supply Chain, Southeast Asia", "Director Supply Chain", "Supply Chain Director",
+# A title naming the region ("VP Supply Chain, Southeast Asia") makes its holder right wherever they
+# live, so regional titles go only to people who live there.
+SEA_SCOPED_LEADERS = ["Head of Supply Chain Southeast Asia", "Regional Director Logistics APAC",
+                      "VP Supply Chain, Southeast Asia", "Leiter Logistik Asien"]
+SC_LEADERS = ["Director Supply Chain", "Supply Chain Director",
               "Head of Logistics", "Director of Warehousing & Distribution", "Chief Supply Chain Officer",
               "Vice President Logistics", "Head of Supply Chain Planning", "Director Logistics Operations",
-              "Leiter Logistik Asien", "Head of Procurement & Logistics", "Senior Director Supply Chain",
+              "Head of Procurement & Logistics", "Senior Director Supply Chain",
               "Director Cold Chain Logistics", "Regional Head of Distribution"]  # fmt: skip
 SC_JUNIORS = ["Supply Chain Intern", "Logistics Intern", "Trainee Supply Chain", "Werkstudentin Logistik",
               "Logistics Coordinator", "Supply Chain Analyst", "Warehouse Assistant", "Shipping Clerk",
@@ -189,7 +192,7 @@ def expat_list(seed: int = 2026) -> HeldOutList:
     rows = _draw(
         rng,
         [
-            (18, SC_LEADERS, SEA, SEA_LOGISTICS_ORGS + SEA_OTHER_ORGS, RIGHT),
+            (18, SC_LEADERS + SEA_SCOPED_LEADERS, SEA, SEA_LOGISTICS_ORGS + SEA_OTHER_ORGS, RIGHT),
             (6, CHIEF_EXECUTIVES, SEA, SEA_LOGISTICS_ORGS, RIGHT),
             (95, SC_JUNIORS, SEA, SEA_LOGISTICS_ORGS + SEA_OTHER_ORGS, JUNIOR),
             (30, OTHER_JUNIORS, SEA, SEA_OTHER_ORGS, JUNIOR),
