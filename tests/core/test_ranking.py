@@ -206,31 +206,48 @@ def test_exclude_ids_and_limit():
         ("manager", 21, "Ihre Führungskraft"),
         ("manager of manager", 22, "Führungskraft Ihrer Führungskraft"),
         ("further up", 23, "Weiter oben in Ihrer Berichtslinie"),
-        ("peer of manager", 24, "Auf einer Ebene mit Ihrer Führungskraft"),
+        (
+            "the manager's level, no line: the boss's boss is known",
+            24,
+            "In Ihrem Unternehmen eine Ebene über Ihnen",
+        ),
+        ("peer of manager, by line", 28, "Auf einer Ebene mit Ihrer Führungskraft"),
         ("above me, same org", 25, "In Ihrem Unternehmen zwei Ebenen über Ihnen"),
     ],
 )
 def test_network_upward_in_my_organization(chain_role, person_id, expected):
-    def colleague(pid, seniority):
-        return PersonRow(person_id=pid, positions=(PositionRow(seniority=seniority, org_id=77),))
+    def colleague(pid, seniority, reports_to=-1):
+        return PersonRow(
+            person_id=pid, positions=(PositionRow(seniority=seniority, org_id=77),), reports_to=reports_to
+        )
 
     pool = Pool.from_rows(
         [
-            colleague(21, DIRECTOR),
-            colleague(22, VP),
+            colleague(20, MANAGER, reports_to=21),  # the user
+            colleague(21, DIRECTOR, reports_to=22),
+            colleague(22, VP, reports_to=23),
             colleague(23, CXO),
             colleague(24, DIRECTOR),
             colleague(25, VP),
             colleague(26, MANAGER),
             colleague(27, ENTRY),
+            colleague(28, MANAGER, reports_to=22),
+            colleague(29, VP, reports_to=21),  # the user's peer, whatever the title says
+            colleague(30, ENTRY, reports_to=20),  # the user's report
         ],
         region_codes=REGIONS,
     )
-    me = MeSpec(seniority=MANAGER, org_id=77, reports_to=(21, 22, 23))
+    me = MeSpec(seniority=MANAGER, org_id=77, person_id=20)
     ranked = {c.person_id: c for c in rank_pool(pool, goal=GoalSpec(), me=me)}
     assert expected in [describe_reason(r, "de", LABELS) for r in ranked[person_id].reasons]
     assert ranked[person_id].components["upward"] > ranked[26].components["upward"] == 0
     assert ranked[22].score > ranked[21].score, "the boss's boss matters more than the boss"
+    assert ranked[29].components["upward"] == ranked[30].components["upward"] == 0
+    relations = {pid: ranked[pid].relation for pid in (21, 22, 23, 24, 25, 26, 28, 29, 30)}
+    assert relations == {
+        21: "manager", 22: "manager_of_manager", 23: "above", 24: "above", 25: "above",
+        26: None, 28: "peer_of_manager", 29: None, 30: None,
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -382,7 +399,14 @@ def test_random_pools_rank_finitely_sorted_and_explained(pool, goal, me, limit, 
     attendees = np.arange(0, len(pool), 2) if with_event else None
     ranked = rank_pool(pool, goal=goal, me=me, limit=limit, event_attendees=attendees, event_id=1)
     assert len(ranked) == min(limit, len(pool))
-    keys = [(-c.score, c.person_id) for c in ranked]
+
+    def key(c):
+        days = int(pool.last_contact_days[c.row])
+        silence = days if days >= 0 else np.iinfo(np.int32).max
+        reach, common = c.components["reachability"], c.components["commonality"]
+        return (-c.score, -reach, -common, silence, c.person_id)
+
+    keys = [key(c) for c in ranked]
     assert keys == sorted(keys)
     for candidate in ranked:
         assert np.isfinite(candidate.score) and 0 <= candidate.score <= 100

@@ -30,7 +30,9 @@ def _load(user, held_out: HeldOutList, *, school: str, interest: str) -> None:
     for person in Person.objects.for_user(user).filter(is_me=False):
         if (person.first_name, person.last_name) in warm:
             update_person(person=person, tier="key", interests=[interest])
-            Education.objects.create(owner=user, person=person, school=school, normalized_school=school.lower())
+            Education.objects.create(
+                owner=user, person=person, school=school, normalized_school=school.lower()
+            )
 
 
 def _top(user, goal, held_out: HeldOutList) -> list[str]:

@@ -43,7 +43,8 @@ def test_reasons_name_commonalities_and_the_introducer(user, scenario):
         "Daniel Ortmann",
     )
     assert any(reason.startswith("Reachable through Daniel Ortmann") for reason in linh.reasons)
-    assert found["Daniel Ortmann"].reasons[-1] == "Direct contact"
+    # Daniel lives in Duisburg: a direct contact, and in the user's country (a commonality).
+    assert found["Daniel Ortmann"].reasons[-2:] == ["Direct contact", "In your country"]
 
 
 def test_the_order_is_deterministic(user, scenario):

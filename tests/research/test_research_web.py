@@ -6,8 +6,8 @@ import pytest
 from django.utils import translation
 
 from vernetzt.goals.models import Target
+from vernetzt.people.reporting import manager_of
 from vernetzt.people.services import get_me
-from vernetzt.research.profile import get_reports_to
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,8 @@ def test_profile_form_sets_me_and_whom_i_report_to(alice_client, user, scenario)
         },
     )
     assert response.status_code == 302 and response.url == "/research/upward/"
-    assert get_me(user).title == "Leiterin Logistik" and get_reports_to(user) == boss
+    assert get_me(user).title == "Leiterin Logistik"
+    assert manager_of(get_me(user)) == boss
     unknown = alice_client.post("/me/", {"title": "X", "organization": "Y", "reports_to": "Niemand Bekannt"})
     assert unknown.status_code == 422 and "Niemand Bekannt" in unknown.content.decode()
 

@@ -99,12 +99,13 @@ ABROAD = [("New York", "Vereinigte Staaten"), ("Chicago", "Vereinigte Staaten"),
 ELSEWHERE_ASIA = [("Shanghai", "China"), ("Tokio", "Japan"), ("Mumbai", "Indien"), ("Sydney", "Australien"),
                   ("Seoul", "Südkorea"), ("Dubai", "Vereinigte Arabische Emirate")]  # fmt: skip
 
-SEA_LOGISTICS_ORGS = ["Harbourline Logistics Pte. Ltd.", "Lion City Freight Pte. Ltd.", "Saigon Port Logistics",
-                      "Mekong Cold Chain Co., Ltd.", "Siam Distribution Co., Ltd.", "Nusantara Cargo",
-                      "Klang Valley Warehousing Sdn Bhd", "Manila Bay Forwarding Inc.",
+SEA_LOGISTICS_ORGS = ["Harbourline Logistics Pte. Ltd.", "Lion City Freight Pte. Ltd.",
+                      "Saigon Port Logistics", "Mekong Cold Chain Co., Ltd.", "Siam Distribution Co., Ltd.",
+                      "Nusantara Cargo", "Klang Valley Warehousing Sdn Bhd", "Manila Bay Forwarding Inc.",
                       "Straits Supply Chain Solutions"]  # fmt: skip
-SEA_OTHER_ORGS = ["Lion City Bank", "Batik Brands", "Tropical Foods Pte. Ltd.", "Asia Pacific Automotive Parts",
-                  "Jakarta Software House", "Bangkok Hospital Group", "Orchard Retail Pte. Ltd."]  # fmt: skip
+SEA_OTHER_ORGS = ["Lion City Bank", "Batik Brands", "Tropical Foods Pte. Ltd.",
+                  "Asia Pacific Automotive Parts", "Jakarta Software House", "Bangkok Hospital Group",
+                  "Orchard Retail Pte. Ltd."]  # fmt: skip
 GERMAN_ORGS = ["Rhein Cargo GmbH", "Spedition Kühn & Söhne KG", "NordLager Logistik GmbH", "Bayern Chemie AG",
                "Autoteile Schwaben GmbH", "Westfalen Fördertechnik AG", "Deutsche Kontraktlogistik SE",
                "Elbe Terminal Services GmbH", "Stadtwerke Bochum GmbH", "Rheinland Versicherung AG",
@@ -116,8 +117,12 @@ ABROAD_ORGS = ["Atlantic Holdings Inc.", "Vistula Logistics Sp. z o.o.", "Lombar
 # --- the expat list: titles per judgement -------------------------------------------------------
 # A title naming the region ("VP Supply Chain, Southeast Asia") makes its holder right wherever they
 # live, so regional titles go only to people who live there.
-SEA_SCOPED_LEADERS = ["Head of Supply Chain Southeast Asia", "Regional Director Logistics APAC",
-                      "VP Supply Chain, Southeast Asia", "Leiter Logistik Asien"]
+SEA_SCOPED_LEADERS = [
+    "Head of Supply Chain Southeast Asia",
+    "Regional Director Logistics APAC",
+    "VP Supply Chain, Southeast Asia",
+    "Leiter Logistik Asien",
+]
 SC_LEADERS = ["Director Supply Chain", "Supply Chain Director",
               "Head of Logistics", "Director of Warehousing & Distribution", "Chief Supply Chain Officer",
               "Vice President Logistics", "Head of Supply Chain Planning", "Director Logistics Operations",

@@ -30,6 +30,7 @@ class CandidateOut(Schema):
     introducer_id: int | None
     introducer: str | None
     in_pipeline: bool
+    relation: str | None
 
 
 class TargetsQuery(Schema):

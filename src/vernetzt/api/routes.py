@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from vernetzt.api.auth import TokenAuth
 from vernetzt.api.journal import router as journal_router
+from vernetzt.api.organizations import router as organizations_router
 from vernetzt.api.research import router as research_router
 from vernetzt.api.schemas import Error, GoalIn, GoalOut, GoalPatch, PersonIn, PersonOut, PersonPatch
 from vernetzt.errors import DataError
@@ -29,6 +30,7 @@ api = NinjaAPI(
 
 api.add_router("", research_router)
 api.add_router("", journal_router)
+api.add_router("", organizations_router)
 
 
 @api.exception_handler(DataError)

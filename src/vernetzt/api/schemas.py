@@ -88,6 +88,7 @@ class GoalOut(Schema):
     levels: list[str]
     functions: list[str]
     regions: list[str]
+    anywhere: bool
     organizations: list[str]
     industries: list[str]
     keywords: list[str]
@@ -102,6 +103,7 @@ class GoalIn(Schema):
     levels: list[str] = []
     functions: list[str] = []
     regions: list[str] = []
+    anywhere: bool = False
     organizations: list[str] = []
     industries: list[str] = []
     keywords: list[str] = []
@@ -116,6 +118,7 @@ class GoalPatch(Schema):
     levels: list[str] | None = None
     functions: list[str] | None = None
     regions: list[str] | None = None
+    anywhere: bool | None = None
     organizations: list[str] | None = None
     industries: list[str] | None = None
     keywords: list[str] | None = None

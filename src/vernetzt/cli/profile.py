@@ -23,15 +23,20 @@ def me() -> None:
 @click.option("--interest", "interests", multiple=True)
 @click.option("--language", "languages", multiple=True)
 @click.option("--association", "associations", multiple=True)
+@click.option("--reports-to", "manager_id", type=int, help="The person id of your manager.")
 @command
 @click.pass_context
-def me_set(ctx, title, org, city, country, schools, interests, languages, associations, as_json) -> None:
-    """Set your current role, places, schools, interests and languages."""
-    from vernetzt.people.services import PersonDataError, set_me
+def me_set(ctx, title, org, city, country, schools, interests, languages, associations, manager_id, as_json):
+    """Set your current role, places, schools, interests, languages and whom you report to."""
+    from vernetzt.cli.organizations import person_by_id
+    from vernetzt.errors import DataError
+    from vernetzt.people.services import UNCHANGED, set_me
 
+    user = current_user(ctx)
+    manager = UNCHANGED if manager_id is None else person_by_id(user, manager_id, option="--reports-to: ")
     try:
         person = set_me(
-            owner=current_user(ctx),
+            owner=user,
             title=title,
             organization=org,
             city=city,
@@ -40,9 +45,11 @@ def me_set(ctx, title, org, city, country, schools, interests, languages, associ
             interests=interests,
             languages=languages,
             associations=associations,
+            reports_to=manager,
         )
-    except PersonDataError as error:
-        raise CommandError(f"--{error.field}: {error.message}") from None
+    except DataError as error:
+        option = {"manager": "reports-to"}.get(error.field, error.field)
+        raise CommandError(f"--{option}: {error.message}") from None
     emit(
         {
             "person_id": person.pk,
@@ -66,9 +73,14 @@ def goal() -> None:
 
 @goal.command("add")
 @click.argument("text")
-@click.option("--level", "levels", multiple=True, help="Seniority level of the people who matter.")
+@click.option(
+    "--level", "levels", multiple=True, help="Seniority level of the people who matter (default: upward)."
+)
 @click.option("--function", "functions", multiple=True)
 @click.option("--region", "regions", multiple=True, help='Region code or name, e.g. "Südostasien".')
+@click.option(
+    "--anywhere", is_flag=True, help="Without --region: do not prefer people in your country and region."
+)
 @click.option("--org", "organizations", multiple=True)
 @click.option("--industry", "industries", multiple=True)
 @click.option("--keyword", "keywords", multiple=True)
@@ -76,9 +88,8 @@ def goal() -> None:
 @click.option("--why", default="")
 @command
 @click.pass_context
-def goal_add(
-    ctx, text, levels, functions, regions, organizations, industries, keywords, horizon, why, as_json
-):
+def goal_add(ctx, text, levels, functions, regions, anywhere, organizations, industries, keywords, horizon,
+             why, as_json):  # fmt: skip
     """Add a career goal; prints its id."""
     from vernetzt.goals.services import GoalDataError, create_goal
 
@@ -91,6 +102,7 @@ def goal_add(
             levels=levels,
             functions=functions,
             regions=regions,
+            anywhere=anywhere,
             organizations=organizations,
             industries=industries,
             keywords=keywords,

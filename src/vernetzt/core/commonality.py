@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from vernetzt.core.fit import HOME_COUNTRY, HOME_NONE, HOME_REGION
 from vernetzt.core.pool import COMMONALITY_KINDS, IdLists, Pool
 
 # How much one shared item of a kind tells about likely rapport. A shared school or association
@@ -24,6 +25,9 @@ KIND_WEIGHTS: Mapping[str, float] = {
     "city": 0.5,
     "language": 0.3,
 }
+# Living in the user's country or region is a commonality too, weaker than the same city (and not
+# added to it: the same city already says it).
+PLACE_WEIGHTS: Mapping[int, float] = {HOME_COUNTRY: 0.25, HOME_REGION: 0.1, HOME_NONE: 0.0}
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,21 @@ def count_shared(lists: IdLists, mine: np.ndarray) -> np.ndarray:
     return running[lists.indptr[1:]] - running[lists.indptr[:-1]]
 
 
-def score_commonalities(pool: Pool, *, mine: Mapping[str, Iterable[int]]) -> np.ndarray:
-    """Commonality 0..1 per person: 1 - exp(-weighted count), so the first shared things count most."""
+def score_commonalities(
+    pool: Pool, *, mine: Mapping[str, Iterable[int]], home: np.ndarray | None = None
+) -> np.ndarray:
+    """Commonality 0..1 per person: 1 - exp(-weighted count), so the first shared things count most.
+    ``home`` is ``fit.home_of`` per person (where they live, seen from the user)."""
     mine_arrays = normalize_mine(mine)
     total = np.zeros(len(pool), dtype=np.float64)
     for kind in COMMONALITY_KINDS:
         shared = count_shared(pool.common[kind], mine_arrays[kind])
         total += KIND_WEIGHTS[kind] * shared
+        if kind == "city":
+            same_city = shared > 0
+    if home is not None:
+        place = np.select([home == code for code in PLACE_WEIGHTS], list(PLACE_WEIGHTS.values()))
+        total += np.where(same_city, 0.0, place)
     return -np.expm1(-total)
 
 

@@ -50,6 +50,7 @@ class Region:
     names: Mapping[str, str]
     countries: frozenset[str]
     aliases: tuple[str, ...]
+    short: str | None = None  # "DACH" for "DACH (Deutschland, Österreich, Schweiz)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ def _load_regions() -> tuple[dict[str, Region], frozenset[str]]:
             names=MappingProxyType({"de": entry["de"], "en": entry["en"]}),
             countries=members(code),
             aliases=tuple(entry["aliases"]),
+            short=entry.get("short"),
         )
         for code, entry in raw.items()
     }
@@ -110,8 +112,20 @@ def regions_of_country(country: str) -> frozenset[str]:
     return _REGIONS_OF_COUNTRY.get(country.upper(), frozenset())
 
 
+def home_region(country: str) -> str | None:
+    """The nearest named region around a country: the smallest containing it (DACH for Germany,
+    Southeast Asia for Singapore, North America for the USA); None for unknown codes."""
+    around = regions_of_country(country)
+    return min(around, key=lambda code: (len(REGIONS[code].countries), code)) if around else None
+
+
 def region_name(code: str, lang: str) -> str:
     return REGIONS[code].names[lang]
+
+
+def region_short_name(code: str, lang: str) -> str:
+    """The name to use inside a sentence or a chip ("APAC" rather than "Asien-Pazifik (APAC)")."""
+    return REGIONS[code].short or REGIONS[code].names[lang]
 
 
 def country_name(code: str, lang: str) -> str:

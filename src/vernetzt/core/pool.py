@@ -15,6 +15,7 @@ person columns, shape (n,)
     last_contact_days    int32    days since the last interaction, -1 never/unknown
     my_strength          float32  strength 0..1 of the user's own tie to the person (first-degree only)
     headline_text        int32    index into ``texts``, -1 none
+    manager_row          int32    row of the person's manager (their one reporting line), -1 none
 
 positions, CSR by person: the positions of row i are ``indptr[i]:indptr[i + 1]``, shape (m,)
     is_current bool · seniority int8 (rank 0..9 of the binding seniority order, -1 unknown)
@@ -173,6 +174,7 @@ class Pool:
     last_contact_days: np.ndarray
     my_strength: np.ndarray
     headline_text: np.ndarray
+    manager_row: np.ndarray
     positions: Positions
     texts: tuple[str, ...]
     common: Mapping[str, IdLists]
@@ -181,7 +183,7 @@ class Pool:
     _DTYPES = (
         ("person_id", np.int64), ("region_mask", np.int64), ("country_idx", np.int16),
         ("degree", np.int8), ("relationship", np.int8), ("last_contact_days", np.int32),
-        ("my_strength", np.float32), ("headline_text", np.int32),
+        ("my_strength", np.float32), ("headline_text", np.int32), ("manager_row", np.int32),
     )  # fmt: skip
 
     def __post_init__(self) -> None:
@@ -200,6 +202,8 @@ class Pool:
             raise ValueError("every commonality list needs one row per person")
         if len(np.unique(self.person_id)) != n:
             raise ValueError("person ids must be unique")
+        if np.any((self.manager_row < -1) | (self.manager_row >= n)):
+            raise ValueError("manager_row must be a row of the pool or -1")
 
     def __len__(self) -> int:
         return len(self.person_id)
@@ -273,6 +277,7 @@ class Pool:
             last_contact_days=[person.last_contact_days for person in persons],
             my_strength=[person.my_strength for person in persons],
             headline_text=[text_id(person.headline) for person in persons],
+            manager_row=[row_of.get(person.reports_to, -1) for person in persons],
             positions=Positions(
                 indptr=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]),
                 is_current=[p.current for p in positions],
@@ -317,6 +322,7 @@ class PersonRow:
     last_contact_days: int = -1
     my_strength: float = 0.0
     headline: str = ""
+    reports_to: int = -1  # person id of the manager
     schools: frozenset[int] = frozenset()
     employers: frozenset[int] = frozenset()
     cities: frozenset[int] = frozenset()

@@ -20,6 +20,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "role_worked": {"de": "Arbeitete früher im Bereich {function}{where}",
                     "en": "Formerly worked in {function}{where}"},
     "located": {"de": "Tätig in {regions}", "en": "Based in {regions}"},
+    "home_country": {"de": "In Ihrem Land", "en": "In your country"},
+    "home_region": {"de": "In Ihrer Region ({region})", "en": "In your region ({region})"},
     "target_org": {"de": "Arbeitet bei {org}", "en": "Works at {org}"},
     "target_org_past": {"de": "War früher bei {org}", "en": "Formerly at {org}"},
     "industry": {"de": "Branche: {industry}", "en": "Industry: {industry}"},
@@ -138,6 +140,8 @@ def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[obje
     elif code in ("target_org", "target_org_past", "industry"):
         namespace = "org" if code.startswith("target_org") else "industry"
         values = {namespace: _label(labels, namespace, params[namespace])}
+    elif code == "home_region":
+        values = {"region": _label(labels, "region", params["region"])}
     elif code == "keyword":
         values = {"keyword": params["keyword"]}
     return TEXTS[code][lang].format(**values)

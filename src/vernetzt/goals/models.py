@@ -22,6 +22,8 @@ class Goal(OwnedModel):
     levels = models.JSONField(_("levels"), default=list, blank=True)
     functions = models.JSONField(_("functions"), default=list, blank=True)
     regions = models.JSONField(_("regions"), default=list, blank=True)
+    # Without regions a goal prefers the user's own country, then region; "anywhere" turns that off.
+    anywhere = models.BooleanField(_("anywhere in the world"), default=False)
     organizations = models.JSONField(_("organizations"), default=list, blank=True)
     industries = models.JSONField(_("industries"), default=list, blank=True)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)

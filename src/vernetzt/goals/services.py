@@ -86,6 +86,8 @@ def _apply(goal: Goal, fields: dict) -> None:
             value = cleaners[name](value)
         elif name in {"text", "why"}:
             value = (value or "").strip()
+        elif name == "anywhere":
+            value = bool(value)
         elif name == "horizon":
             if value is not None and not isinstance(value, date):
                 raise GoalDataError("horizon", "not a date")
@@ -95,6 +97,8 @@ def _apply(goal: Goal, fields: dict) -> None:
         else:
             raise GoalDataError(name, "not a field of a goal")
         setattr(goal, name, value)
+    if goal.regions:
+        goal.anywhere = False  # named regions say where; "anywhere" would contradict them
     if not goal.text:
         raise GoalDataError("text", "describe the goal")
 

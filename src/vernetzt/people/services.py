@@ -19,6 +19,7 @@ from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
 from vernetzt.importers.records import is_linkedin_url, is_xing_url, slug_of
 from vernetzt.people.models import Education, Organization, Person, Position
+from vernetzt.people.reporting import remove_manager, set_manager
 from vernetzt.validation import clean_web_url
 
 EDITABLE_FIELDS = frozenset(
@@ -48,6 +49,9 @@ EDITABLE_FIELDS = frozenset(
     }
 )
 ROLE_FIELDS = frozenset({"title", "organization_name"})
+
+
+UNCHANGED = object()  # an optional argument that was not given
 
 
 class PersonDataError(DataError):
@@ -225,9 +229,11 @@ def set_me(
     interests: Iterable[str] = (),
     languages: Iterable[str] = (),
     associations: Iterable[str] = (),
+    reports_to: Person | object | None = UNCHANGED,
 ) -> Person:
     """The user's own profile is a Person row (``is_me``) so positions, schools and ties work for
-    "me" exactly as for everyone else: commonalities and the reports-to chain need no special case."""
+    "me" exactly as for everyone else: commonalities and the reports-to chain need no special case.
+    ``reports_to``: the user's manager, ``None`` for nobody; left out, the line stays as it is."""
     me = get_me(owner)
     name_fields = {"display_name": owner.get_full_name() or owner.get_username()}
     data = {
@@ -255,4 +261,8 @@ def set_me(
                 known.add(key)
     refresh_derived(me)
     me.save()
+    if reports_to is None:
+        remove_manager(person=me)
+    elif reports_to is not UNCHANGED:
+        set_manager(person=me, manager=reports_to)
     return me

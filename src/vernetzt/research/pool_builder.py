@@ -17,7 +17,7 @@ import numpy as np
 from django.db.models import BigIntegerField, Q, Value
 from django.db.models.functions import Coalesce
 
-from vernetzt.core.places import REGIONS
+from vernetzt.core.places import REGIONS, home_region
 from vernetzt.core.pool import IdLists, Pool, Positions, Ties
 from vernetzt.core.ranking import MeSpec
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
@@ -40,7 +40,6 @@ from vernetzt.research.relationships import OwnTies, relationship_columns
 
 REGION_CODES: tuple[str, ...] = tuple(REGIONS)
 VOCAB_KINDS = ("school", "city", "interest", "language", "association", "industry")
-REPORTS_TO_DEPTH = 8
 
 _RANK = {code: rank for rank, code in enumerate(SENIORITY_LEVELS)}
 _FUNCTION = {code: index for index, code in enumerate(FUNCTIONS)}
@@ -262,17 +261,14 @@ def _undirected(source: np.ndarray, target: np.ndarray, strength: np.ndarray) ->
     return Ties(source=low[first], target=high[first], strength=strength[first])
 
 
-def _reports_to_chain(me_row: int, source: np.ndarray, target: np.ndarray, person_ids: np.ndarray) -> tuple:
-    manager_of: dict[int, int] = {}
-    for s, t in sorted(zip(source.tolist(), target.tolist(), strict=True)):
-        manager_of.setdefault(s, t)  # several managers: the lowest row (earliest created) is the line
-    chain, row = [], me_row
-    while row in manager_of and len(chain) < REPORTS_TO_DEPTH:
-        row = manager_of[row]
-        if row == me_row or int(person_ids[row]) in chain:
-            break
-        chain.append(int(person_ids[row]))
-    return tuple(chain)
+def _manager_rows(source: np.ndarray, target: np.ndarray, n: int) -> np.ndarray:
+    """Per row the row of its manager from reporting lines (source reports to target), -1 none. With
+    several lines from one person (stated before lines became one per person), the lowest row wins."""
+    manager = np.full(n, -1, dtype=np.int32)
+    order = np.lexsort((target, source))
+    sources, first = np.unique(source[order], return_index=True)
+    manager[sources] = target[order][first]
+    return manager
 
 
 def _ids_in_row(lists: IdLists, row: int | None) -> frozenset[int]:
@@ -326,6 +322,7 @@ def _assemble(*, owner, versions: PoolVersions, today: date) -> PoolBundle:
         texts=texts.as_tuple(),
         common=common,
         ties=ties,
+        manager_row=_manager_rows(source[reports], target[reports], n),
         **relationships,
     )
     me = MeSpec()
@@ -334,10 +331,13 @@ def _assemble(*, owner, versions: PoolVersions, today: date) -> PoolBundle:
         current = np.flatnonzero(positions.is_current[start:stop]) + start
         ranks = positions.seniority[current]
         orgs_now = positions.org_id[current]
+        country_idx = int(pool.country_idx[me_row])
         me = MeSpec(
             seniority=int(ranks.max()) if len(ranks) and ranks.max() >= 0 else None,
             org_id=int(orgs_now[orgs_now >= 0][0]) if (orgs_now >= 0).any() else None,
-            reports_to=_reports_to_chain(me_row, source[reports], target[reports], person_ids),
+            country_idx=country_idx if country_idx >= 0 else None,
+            home_region=home_region(countries[country_idx]) if country_idx >= 0 else None,
+            person_id=int(person_ids[me_row]),
             **{f"{kind}_ids": _ids_in_row(common[kind], me_row) for kind in common},
         )
     return PoolBundle(

@@ -38,7 +38,7 @@ from vernetzt.research.relationships import OwnTies
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:
@@ -80,7 +80,9 @@ def _header(bundle: PoolBundle, owner) -> dict:
         "me": {
             "seniority": me.seniority,
             "org_id": me.org_id,
-            "reports_to": list(me.reports_to),
+            "country_idx": me.country_idx,
+            "home_region": me.home_region,
+            "person_id": me.person_id,
             **{kind: sorted(getattr(me, f"{kind}_ids")) for kind in COMMONALITY_KINDS},
         },
     }
@@ -161,7 +163,9 @@ def _bundle(files, header: dict, owner_id: int) -> PoolBundle:
         me=MeSpec(
             seniority=me["seniority"],
             org_id=me["org_id"],
-            reports_to=tuple(me["reports_to"]),
+            country_idx=me["country_idx"],
+            home_region=me["home_region"],
+            person_id=me["person_id"],
             **{f"{kind}_ids": frozenset(me[kind]) for kind in COMMONALITY_KINDS},
         ),
         own_ties=OwnTies(rows=files["own_ties.rows"], strength=files["own_ties.strength"]),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.utils import timezone
 
-from vernetzt.core.places import REGIONS, region_name, resolve_region
+from vernetzt.core.places import REGIONS, region_short_name, resolve_region
 from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
 from vernetzt.core.reasons import describe_reason
 from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS, classify_title
@@ -72,6 +72,7 @@ class Candidate:
     introducer_id: int | None
     introducer_name: str | None
     in_pipeline: bool
+    relation: str | None  # around the user: manager, manager_of_manager, peer_of_manager, above
 
 
 def summarize_title(text: str) -> dict[str, str]:
@@ -213,26 +214,30 @@ def rank_for_goal(
 
 
 def network_upward(*, owner, lang: str, limit: int = 50) -> list[Candidate]:
-    """The user's own organization, upward: their manager's peers, their manager's manager and the
-    people above them, with reasons. Empty without a profile naming the user's organization."""
+    """Upward from the user: their manager's manager, their manager's peers, their manager, and the
+    people above them in their organization, with reasons and ``relation``. The user's own peers and
+    reports are colleagues and stay out. Empty without a profile."""
     bundle = build_pool(owner=owner)
-    me = bundle.me
-    if me.org_id is None:
+    me, pool = bundle.me, bundle.pool
+    if me.person_id is None:
         return []
     above = (
         frozenset(range(me.seniority + 1, len(SENIORITY_LEVELS))) if me.seniority is not None else frozenset()
     )
-    spec = GoalSpec(levels=above, organizations=frozenset({me.org_id}), weights=UPWARD_WEIGHTS)
-    pos = bundle.pool.positions
-    at_org = np.zeros(len(bundle.pool), dtype=bool)
-    at_org[pos.person_row[pos.is_current & (pos.org_id == me.org_id)]] = True
-    in_line = rows_of_ids(bundle, me.reports_to)
-    at_org[in_line] = True  # the line counts even where a manager's current role is not recorded
-    # Rank the whole organization, then keep only who is above the user or around their manager:
+    organizations = frozenset({me.org_id}) if me.org_id is not None else frozenset()
+    spec = GoalSpec(levels=above, organizations=organizations, anywhere=True, weights=UPWARD_WEIGHTS)
+    pos = pool.positions
+    around = np.zeros(len(pool), dtype=bool)
+    if me.org_id is not None:
+        around[pos.person_row[pos.is_current & (pos.org_id == me.org_id)]] = True
+    in_lines = pool.manager_row >= 0
+    around |= in_lines
+    around[pool.manager_row[in_lines]] = True  # lines count where a current role is not recorded
+    # Rank everyone around the user, then keep only who is above them or around their manager:
     # a working student at the same company is a colleague, not someone to network upward with.
-    everyone = max(int(at_org.sum()), 1)
-    ranked = rank_pool(bundle.pool, goal=spec, me=me, limit=everyone, exclude_ids=_exclusions(bundle, at_org))
-    upward = [candidate for candidate in ranked if candidate.components["upward"] > 0][:limit]
+    everyone = max(int(around.sum()), 1)
+    ranked = rank_pool(pool, goal=spec, me=me, limit=everyone, exclude_ids=_exclusions(bundle, around))
+    upward = [candidate for candidate in ranked if candidate.relation is not None][:limit]
     return _candidates(owner=owner, bundle=bundle, ranked=upward, lang=lang, goal=None)
 
 
@@ -250,7 +255,7 @@ def _referenced(ranked: Iterable[RankedCandidate], namespace: str) -> set:
 def _labels(*, owner, bundle: PoolBundle, ranked: list[RankedCandidate], lang: str) -> dict[str, dict]:
     labels: dict[str, dict] = {
         "function": {index: FUNCTION_LABELS[code][lang] for index, code in enumerate(FUNCTIONS)},
-        "region": {code: region_name(code, lang) for code in REGIONS},
+        "region": {code: region_short_name(code, lang) for code in REGIONS},
     }
     for kind, names in bundle.vocab.items():
         labels[kind] = dict(enumerate(names))
@@ -308,6 +313,7 @@ def _candidates(
                 introducer_id=introducer,
                 introducer_name=labels["person"].get(introducer) if introducer is not None else None,
                 in_pipeline=candidate.person_id in pipeline,
+                relation=candidate.relation,
             )
         )
     return result

@@ -52,6 +52,7 @@ def goal_spec(goal: Goal, bundle: PoolBundle) -> GoalSpec:
         functions=frozenset(FUNCTIONS.index(code) for code in goal.functions if code in FUNCTIONS),
         regions=regions,
         broader_regions=broader_regions(regions),
+        anywhere=goal.anywhere,
         organizations=organizations,
         industries=industries,
         keywords=tuple(goal.keywords),

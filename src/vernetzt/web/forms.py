@@ -103,13 +103,24 @@ class GoalForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), choices=Goal.Status.choices, initial=Goal.Status.ACTIVE)
     levels = forms.MultipleChoiceField(
-        label=_("Levels of the people who matter"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Levels of the people who matter"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: upward — people above your own level first."),
     )
     functions = forms.MultipleChoiceField(
         label=_("Functions"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
     )
     regions = forms.MultipleChoiceField(
-        label=_("Regions"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Regions"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: people in your own country first, then your region."),
+    )
+    anywhere = forms.BooleanField(
+        label=_("Anywhere in the world"),
+        required=False,
+        help_text=_("Without regions, do not prefer people near you."),
     )
     organizations = ListField(label=_("Organizations"), required=False)
     industries = ListField(label=_("Industries"), required=False)

@@ -44,6 +44,34 @@ class StageForm(forms.Form):
     stage = forms.ChoiceField(label=_("Stage"), choices=Target.Stage.choices)
 
 
+class PersonChoiceField(forms.CharField):
+    """One of the account's people, typed as a name or picked from a datalist as "Name (#id)"."""
+
+    def __init__(self, *args, datalist: str, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 400)
+        widget = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
+        super().__init__(*args, widget=widget, **kwargs)
+        self.people = Person.objects.none()
+
+    def clean(self, value) -> Person | None:
+        text = super().clean(value).strip()
+        if not text:
+            return None
+        reference = _PERSON_REF.search(text)
+        if reference:
+            found = list(self.people.filter(pk=int(reference.group(1)))[:1])
+        else:
+            found = list(self.people.filter(display_name__iexact=text)[:2])
+        if not found:
+            raise forms.ValidationError(_("Nobody called “%(name)s” is among your people.") % {"name": text})
+        if len(found) > 1:
+            raise forms.ValidationError(
+                _("Several people are called “%(name)s”; pick one from the list.") % {"name": text}
+            )
+        return found[0]
+
+
 class MeForm(forms.Form):
     title = forms.CharField(label=_("Your job title"), max_length=300)
     organization = forms.CharField(label=_("Your organization"), max_length=300)
@@ -55,31 +83,26 @@ class MeForm(forms.Form):
     interests = ListField(label=_("Interests and hobbies"), required=False)
     languages = ListField(label=_("Languages"), required=False)
     associations = ListField(label=_("Associations and clubs"), required=False)
-    reports_to = forms.CharField(
+    reports_to = PersonChoiceField(
         label=_("You report to"),
-        required=False,
         help_text=_("Start typing a name from your people; leave empty if nobody."),
-        widget=forms.TextInput(attrs={"list": "people-at-my-org", "autocomplete": "off"}),
+        datalist="people-at-my-org",
     )
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.owner = owner
+        self.fields["reports_to"].people = Person.objects.for_user(owner).filter(is_me=False)
 
-    def clean_reports_to(self) -> Person | None:
-        text = self.cleaned_data["reports_to"].strip()
-        if not text:
-            return None
-        people = Person.objects.for_user(self.owner).filter(is_me=False)
-        reference = _PERSON_REF.search(text)
-        if reference:
-            found = list(people.filter(pk=int(reference.group(1)))[:1])
-        else:
-            found = list(people.filter(display_name__iexact=text)[:2])
-        if not found:
-            raise forms.ValidationError(_("Nobody called “%(name)s” is among your people.") % {"name": text})
-        if len(found) > 1:
-            raise forms.ValidationError(
-                _("Several people are called “%(name)s”; pick one from the list.") % {"name": text}
-            )
-        return found[0]
+
+class ManagerForm(forms.Form):
+    """ "X reports to Y" on a person's page."""
+
+    manager = PersonChoiceField(
+        label=_("Reports to"),
+        help_text=_("Their manager, from your people; leave empty to remove the line."),
+        datalist="people-at-their-org",
+    )
+
+    def __init__(self, *args, person: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].people = Person.objects.for_user(person.owner).exclude(pk=person.pk)

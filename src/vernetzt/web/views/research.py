@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vernetzt.errors import DataError
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.goals.services import add_target, remove_target, set_target_stage
 from vernetzt.language import request_language
 from vernetzt.people.models import Person
-from vernetzt.people.services import PersonDataError, get_me, set_me
-from vernetzt.research.profile import get_reports_to, set_reports_to
+from vernetzt.people.reporting import manager_of
+from vernetzt.people.services import get_me, set_me
 from vernetzt.research.services import network_upward, rank_for_goal
 from vernetzt.web.research_forms import MeForm, StageForm, TargetFilterForm
 
@@ -104,7 +105,7 @@ def upward(request):
     me = get_me(request.user)
     context = {
         "me": me,
-        "manager": get_reports_to(request.user),
+        "manager": manager_of(me) if me else None,
         "candidates": network_upward(owner=request.user, lang=request_language(), limit=RESULTS)
         if me
         else [],
@@ -115,7 +116,7 @@ def upward(request):
 def _profile_initial(owner, me: Person | None) -> dict:
     if me is None:
         return {}
-    manager = get_reports_to(owner)
+    manager = manager_of(me)
     return {
         "title": me.title,
         "organization": me.organization_name,
@@ -134,14 +135,12 @@ def my_profile(request):
     me = get_me(request.user)
     form = MeForm(request.POST or None, owner=request.user, initial=_profile_initial(request.user, me))
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        manager = data.pop("reports_to")
         try:
-            me = set_me(owner=request.user, **data)
-        except PersonDataError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            me = set_me(owner=request.user, **form.cleaned_data)
+        except DataError as error:
+            field = {"manager": "reports_to"}.get(error.field, error.field)
+            form.add_error(field if field in form.fields else None, error.message)
         else:
-            set_reports_to(owner=request.user, manager=manager)
             messages.success(request, _("Your profile is saved."))
             return redirect("upward")
     colleagues = []
