@@ -63,10 +63,11 @@ def _upward_line(rank: int, row: dict) -> list[str]:
 @click.pass_context
 def upward(ctx, limit: int, lang: str | None, as_json: bool) -> None:
     """Network upward: your manager's manager and peers, your manager, and who is above you."""
+    from vernetzt.language import account_language
     from vernetzt.research.services import network_upward
 
     user = current_user(ctx)
-    found = network_upward(owner=user, lang=lang or (user.language or "en")[:2], limit=limit)
+    found = network_upward(owner=user, lang=lang or account_language(user), limit=limit)
     rows = [
         {
             "person_id": c.person_id, "name": c.name, "title": c.title, "organization": c.organization,
