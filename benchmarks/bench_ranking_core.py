@@ -93,13 +93,15 @@ def build_pool(n: int, seed: int = 1) -> Pool:
     n_edges = 3 * n
     ties = Ties(source=rng.integers(0, n, n_edges), target=rng.integers(0, n, n_edges),
                 strength=rng.random(n_edges))  # fmt: skip
+    manager_row = np.full(n, -1, dtype=np.int32)
+    manager_row[[0, 10, *range(20, 25)]] = [10, 11, 11, 11, 11, 11, 11]  # the user (row 0) and a line
     return Pool(
         region_codes=REGION_CODES, person_id=np.arange(1, n + 1) * 7, region_mask=masks[place],
         country_idx=place, degree=np.where(first_degree, 1, 0),
         relationship=np.where(first_degree, rng.integers(0, 3, n), 0),
         last_contact_days=np.where(first_degree, rng.integers(0, 3000, n), -1),
         my_strength=np.where(first_degree, rng.random(n), 0), headline_text=headline_text,
-        positions=positions, texts=texts, common=common, ties=ties,
+        positions=positions, texts=texts, common=common, ties=ties, manager_row=manager_row,
     )  # fmt: skip
 
 
@@ -116,7 +118,7 @@ GOAL = GoalSpec(
     broader_regions=frozenset({"asia", "apac"}), keywords=("logistik", "supply chain"),
 )  # fmt: skip
 ME = MeSpec(
-    seniority=4, org_id=17, reports_to=(70, 77), school_ids=frozenset({1, 2}), city_ids=frozenset({3}),
+    seniority=4, org_id=17, person_id=7, school_ids=frozenset({1, 2}), city_ids=frozenset({3}),
     interest_ids=frozenset({4, 5}), language_ids=frozenset({1, 2}), association_ids=frozenset({6}),
     event_ids=frozenset({7}), employer_ids=frozenset({8, 9}),
 )  # fmt: skip

@@ -217,11 +217,10 @@ def generate(n: int) -> dict:
     mark_pool_stale(owner)
 
     from vernetzt.people.services import set_me
-    from vernetzt.research.profile import set_reports_to
 
     set_me(owner=owner, title="Logistikleiter", organization=org_ids[0][1], city="Dortmund",
-           schools=["TU Dortmund"], interests=["Segeln"], languages=["Deutsch", "Englisch"])  # fmt: skip
-    set_reports_to(owner=owner, manager=Person.objects.get(pk=person_ids[0]))
+           schools=["TU Dortmund"], interests=["Segeln"], languages=["Deutsch", "Englisch"],
+           reports_to=Person.objects.get(pk=person_ids[0]))  # fmt: skip
     goal = create_goal(
         owner=owner, text="Expat in Südostasien", levels=["director", "vp", "cxo"],
         functions=["supply_chain_logistics"], regions=["Südostasien"], keywords=["Logistik"],
