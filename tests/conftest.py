@@ -95,6 +95,11 @@ def world(user):
     )
     issue_feed_token(owner=user)
     DigestRun.objects.create(owner=user, date=today)
+    from vernetzt.sources.models import Candidate, Feed, FeedItem
+
+    feed = Feed.objects.create(owner=user, url="https://secret.example/feed.xml", name="Secret Feed")
+    feed_item = FeedItem.objects.create(owner=user, feed=feed, key="secret", title="Secret news of Geheim")
+    candidate = Candidate.objects.create(owner=user, item=feed_item, person=person, evidence="Geheim")
     return {
         "me": me,
         "person": person,
@@ -113,4 +118,7 @@ def world(user):
         "import_job": import_job,
         "journal_settings": journal_settings(user),
         "feed_token": FeedToken.objects.get(owner=user),
+        "feed": feed,
+        "feed_item": feed_item,
+        "candidate": candidate,
     }

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "vernetzt.journal",
     "vernetzt.research",
     "vernetzt.transfer",
+    "vernetzt.sources",
     "vernetzt.web",
 ]
 

@@ -13,6 +13,7 @@ from vernetzt.web.views import (
     organizations,
     people,
     research,
+    sources,
     today,
     transfer,
 )
@@ -72,5 +73,11 @@ urlpatterns = [
     path("settings/data/", transfer.data_page, name="data_page"),
     path("settings/data/export/<str:kind>/", transfer.export_download, name="export_download"),
     path("settings/data/backup/", transfer.backup_download, name="backup_download"),
+    path("settings/sources/", sources.sources_page, name="sources"),
+    path("settings/sources/feeds/", sources.feed_add, name="feed_add"),
+    path("settings/sources/feeds/poll/", sources.feeds_poll, name="feeds_poll"),
+    path("settings/sources/feeds/<int:pk>/remove/", sources.feed_remove, name="feed_remove"),
+    path("settings/sources/article/", sources.article_add, name="article_add"),
+    path("news/<int:pk>/<str:action>/", sources.candidate_decide, name="candidate_decide"),
     path("api/v1/", api.urls),
 ]

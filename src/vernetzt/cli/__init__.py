@@ -7,6 +7,7 @@ from vernetzt.cli import (  # noqa: F401  (registers commands)
     profile,
     research,
     setup,
+    sources,
     transfer,
 )
 from vernetzt.cli.app import main

@@ -160,7 +160,7 @@ def brief(ctx, person_id, event_id, as_json) -> None:
 )
 @command
 def worker(once, interval, as_json) -> None:
-    """Run the background worker: daily playbook rules, the digest e-mail, queued tasks."""
+    """Run the background worker: daily playbook rules, the digest e-mail, your sources, queued tasks."""
     from django.core.management import call_command
     from django.utils import timezone
     from django_tasks import task_backends
@@ -168,11 +168,13 @@ def worker(once, interval, as_json) -> None:
 
     from vernetzt.journal.digest import run_daily
     from vernetzt.migrate import migrate_database
+    from vernetzt.sources.rounds import enqueue_due_sources
 
     migrate_database()
     database_queue = isinstance(task_backends["default"], DatabaseBackend)
     while True:
         summary = run_daily(today=timezone.localdate())
+        summary["sources_enqueued"] = enqueue_due_sources()
         if database_queue:
             call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
         if once:
