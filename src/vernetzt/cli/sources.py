@@ -5,10 +5,7 @@ from __future__ import annotations
 import click
 
 from vernetzt.cli.app import command, current_user, emit, main
-
-
-def _lang(user) -> str:
-    return "de" if (user.language or "").startswith("de") else "en"
+from vernetzt.language import account_language
 
 
 def _feed_as_dict(feed, lang: str) -> dict:
@@ -55,7 +52,7 @@ def feed_list(ctx, as_json) -> None:
     from vernetzt.sources.models import Feed
 
     user = current_user(ctx)
-    rows = [_feed_as_dict(row, _lang(user)) for row in Feed.objects.for_user(user)]
+    rows = [_feed_as_dict(row, account_language(user)) for row in Feed.objects.for_user(user)]
 
     def human(feeds) -> str:
         if not feeds:
@@ -103,7 +100,8 @@ def feed_poll(ctx, as_json) -> None:
         "items": report.items,
         "candidates": [candidate_as_dict(c) for c in report.candidates],
         "errors": [
-            {"feed_id": f.pk, "error": describe_problem(f.last_error, _lang(user))} for f in report.failed
+            {"feed_id": f.pk, "error": describe_problem(f.last_error, account_language(user))}
+            for f in report.failed
         ],
     }
 

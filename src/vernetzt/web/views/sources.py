@@ -11,16 +11,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from vernetzt.errors import DataError
+from vernetzt.language import request_language
 from vernetzt.sources.candidates import confirm_candidate, dismiss_candidate
 from vernetzt.sources.feeds import add_article, add_feed, poll_feeds, remove_feed
 from vernetzt.sources.models import Candidate, Feed
 from vernetzt.sources.problems import PROBLEMS, describe_problem
 from vernetzt.web.sources_forms import ArticleForm, FeedForm
-from vernetzt.web.views.journal import lang_of
 
 
 def _page(request, *, feed_form=None, article_form=None, status=200):
-    lang = lang_of(request)
+    lang = request_language()
     feeds = [(feed, describe_problem(feed.last_error, lang)) for feed in Feed.objects.for_user(request.user)]
     context = {
         "feeds": feeds,
@@ -38,7 +38,7 @@ def sources_page(request):
 def _form_error(request, form, error: DataError) -> None:
     """A fetch problem (a code) in the user's words; any other refusal as the service said it."""
     message = (
-        describe_problem(error.message, lang_of(request)) if error.message in PROBLEMS else error.message
+        describe_problem(error.message, request_language()) if error.message in PROBLEMS else error.message
     )
     form.add_error(error.field if error.field in form.fields else None, message)
 
