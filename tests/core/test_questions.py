@@ -1,5 +1,6 @@
 import dataclasses
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from vernetzt.core.questions import (
     Success,
     count_facts,
     prepare_questions,
+    question_source,
     recent_successes,
     research_hint,
     talk_reminder,
@@ -23,14 +25,18 @@ TODAY = date(2026, 3, 1)
 RICH = Dossier(
     name="Anna Weber",
     title="Leiterin Logistik",
-    organization="Muster Spedition",
+    organization="Muster Spedition GmbH",
     tenure_start=date(2019, 4, 1),
     fields=("Kontraktlogistik", "Zollabwicklung"),
     successes=(
         Success(date(2026, 1, 10), "Eröffnung des Lagers in Hanoi", "https://example.org/hanoi"),
         Success(date(2024, 5, 1), "Logistik-Award 2024", None),  # older than twelve months
     ),
-    commonalities=(CommonGround("school", "TU München"), CommonGround("interest", "Segeln")),
+    commonalities=(
+        CommonGround("school", "Technische Universität München"),
+        CommonGround("interest", "Segeln"),
+        CommonGround("association", "Bundesvereinigung Logistik (BVL)"),
+    ),
     past_positions=(PastPosition("Einkäuferin", "Bosch"),),
     interests=("Jazz", "Segeln"),
     goal_text="Expat in Südostasien",
@@ -47,7 +53,7 @@ OPEN_START = re.compile(
 
 
 def is_open_question(text: str) -> bool:
-    last_clause = re.split(r" – |\. ", text)[-1]
+    last_clause = re.split(r" – |\. |! ", text)[-1]
     return text.endswith("?") and bool(OPEN_START.match(last_clause))
 
 
@@ -55,46 +61,94 @@ def sie(dossier=RICH, lang="de", **kwargs):
     return prepare_questions(dossier, lang=lang, today=TODAY, **kwargs)
 
 
+def texts(dossier=RICH, lang="de", formality="sie", **kwargs):
+    return [q.text for q in sie(dataclasses.replace(dossier, formality=formality), lang=lang, **kwargs)]
+
+
 @pytest.mark.parametrize(("lang", "formality"), [("de", "sie"), ("de", "du"), ("en", "sie"), ("en", "du")])
-def test_rich_dossier_gives_at_least_five_distinct_open_questions(lang, formality):
-    questions = prepare_questions(
-        dataclasses.replace(RICH, formality=formality), lang=lang, today=TODAY, limit=30
-    )
-    texts = [q.text for q in questions]
-    assert len(texts) >= 5
-    assert len(set(texts)) == len(texts)
-    for text in texts:
+def test_rich_dossier_gives_distinct_open_questions_one_per_fact(lang, formality):
+    questions = sie(dataclasses.replace(RICH, formality=formality), lang=lang, limit=30)
+    found = [q.text for q in questions]
+    assert len(found) >= 8
+    assert len(set(found)) == len(found)
+    for text in found:
         assert is_open_question(text), text
+    per_fact = Counter((q.basis, q.fact) for q in questions)
+    assert {fact for fact, n in per_fact.items() if n > 1} <= {
+        ("success", "Eröffnung des Lagers in Hanoi"),
+        ("role", "Leiterin Logistik, Muster Spedition GmbH"),
+    }
 
 
-def test_default_limit_covers_every_kind_of_fact_first():
+# The whole German Sie set for the rich dossier, read as a careful professional would send it.
+RICH_SIE = [
+    "Ich habe gelesen: „Eröffnung des Lagers in Hanoi“ (Januar 2026) – herzlichen Glückwunsch! Wie ist es "
+    "dazu gekommen, und was war dabei die größte Herausforderung für Sie?",
+    "Seit 2019 sind Sie als Leiterin Logistik bei der Muster Spedition tätig – wie hat sich Ihre Aufgabe "
+    "seitdem verändert?",
+    "Was hat Sie zur Veranstaltung „BVL-Kongress“ geführt, und was erhoffen Sie sich davon?",
+    "Was fasziniert Sie am Thema Kontraktlogistik besonders, und wohin entwickelt es sich gerade?",
+    "Welche Entwicklung rund um Zollabwicklung wird aus Ihrer Sicht noch unterschätzt?",
+    "Wir waren beide an der Technischen Universität München – was hat Sie an Ihrer Zeit dort am meisten "
+    "geprägt?",
+    "Sie interessieren sich wie ich für Segeln – wie sind Sie dazu gekommen?",
+    "Wir sind beide bei der Bundesvereinigung Logistik (BVL) engagiert – was bringt Ihnen die Mitarbeit "
+    "dort?",
+]
+RICH_DU_START = [
+    "Ich habe gelesen: „Eröffnung des Lagers in Hanoi“ (Januar 2026) – herzlichen Glückwunsch! Wie ist es "
+    "dazu gekommen, und was war dabei die größte Herausforderung für dich?",
+    "Seit 2019 bist du als Leiterin Logistik bei der Muster Spedition tätig – wie hat sich deine Aufgabe "
+    "seitdem verändert?",
+]
+RICH_EN_START = [
+    "I read about “Eröffnung des Lagers in Hanoi” (January 2026) – congratulations! How did it come "
+    "about, and what was the hardest part for you?",
+    "You have been working as Leiterin Logistik at Muster Spedition since 2019 – how has the job changed "
+    "over that time?",
+    "What brought you to “BVL-Kongress”, and what are you hoping to get out of it?",
+    "What fascinates you most about contract logistics, and where is it heading?",
+    "Which development in customs clearance do you think is still underestimated?",
+    "We both studied at Technische Universität München – what shaped you most about your time there?",
+    "Like me, you are into sailing – how did you get into it?",
+    "We are both involved with the Bundesvereinigung Logistik (BVL) – what do you get out of it?",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "formality", "expected"),
+    [("de", "sie", RICH_SIE), ("de", "du", RICH_DU_START), ("en", "sie", RICH_EN_START),
+     ("en", "du", RICH_EN_START)],
+)
+def test_the_questions_read_as_written(lang, formality, expected):
+    assert texts(lang=lang, formality=formality)[: len(expected)] == expected
+
+
+def test_each_question_names_its_source():
+    questions = sie(limit=30)
+    sources = {q.basis: question_source(q, "de") for q in questions}
+    assert sources["success"] == "Erfolg vom 10. Januar 2026"
+    assert questions[0].source_url == "https://example.org/hanoi"
+    assert sources["role"] == "Aktuelle Rolle: Leiterin Logistik, Muster Spedition GmbH"
+    assert sources["goal"] == "Ihr Ziel: Expat in Südostasien"
+    english = {q.basis: question_source(q, "en") for q in questions}
+    assert english["success"] == "Success of January 10, 2026"
+    assert english["interest"] == "Interest: jazz"
+    assert english["field"] in {"Field: contract logistics", "Field: customs clearance"}
+
+
+def test_default_limit_asks_about_the_most_telling_facts_first():
     questions = sie()
     assert len(questions) == 8
     assert [q.basis for q in questions] == [
-        "success",
-        "role",
-        "path",
-        "field",
-        "field",
-        "commonality",
-        "commonality",
-        "interest",
+        "success", "role", "event", "field", "field", "commonality", "commonality", "commonality",
     ]
-    assert questions[0].fact == "Eröffnung des Lagers in Hanoi"
-    assert questions[0].text == (
-        "„Eröffnung des Lagers in Hanoi“ – wie ist das entstanden, und was war dabei die größte "
-        "Herausforderung für Sie?"
-    )
-    assert questions[1].text == (
-        "Seit 2019 sind Sie als Leiterin Logistik bei Muster Spedition tätig – wie hat sich Ihre Aufgabe "
-        "seitdem verändert?"
-    )
 
 
 def test_only_successes_of_the_last_twelve_months_are_asked_about():
-    texts = " ".join(q.text for q in sie(limit=40))
-    assert "Hanoi" in texts
-    assert "Award" not in texts
+    found = " ".join(texts(limit=40))
+    assert "Hanoi" in found
+    assert "Award" not in found
     assert [s.text for s in recent_successes(RICH.successes, TODAY)] == ["Eröffnung des Lagers in Hanoi"]
 
 
@@ -108,15 +162,16 @@ def test_success_exactly_a_year_old_still_counts_and_future_ones_do_not():
     assert [s.text for s in recent_successes([Success(date(2027, 2, 28), "D")], date(2028, 2, 29))] == ["D"]
 
 
-def test_interest_shared_with_the_user_is_not_asked_twice():
-    texts = [q.text for q in sie(limit=40)]
-    assert sum("Segeln" in text for text in texts) == 3  # the commonality's three questions only
-    assert any(text.startswith("Sie interessieren sich wie ich für Segeln") for text in texts)
+def test_an_interest_or_association_is_asked_about_once():
+    found = texts(limit=40)
+    assert sum("Segeln" in text for text in found) == 1
+    assert sum("Bundesvereinigung" in text for text in found) == 1
+    assert "Sie interessieren sich wie ich für Segeln – wie sind Sie dazu gekommen?" in found
 
 
 def test_sie_questions_use_sie_and_du_questions_use_du():
-    sie_texts = [q.text for q in sie(limit=40)]
-    du_texts = [q.text for q in sie(dataclasses.replace(RICH, formality="du"), limit=40)]
+    sie_texts = texts(limit=40)
+    du_texts = texts(formality="du", limit=40)
     assert len(sie_texts) == len(du_texts)
     for text in sie_texts:
         assert SIE_WORDS.search(text), text
@@ -124,28 +179,30 @@ def test_sie_questions_use_sie_and_du_questions_use_du():
     for text in du_texts:
         assert DU_WORDS.search(text), text
         assert not SIE_WORDS.search(text), text
-    assert (
-        "Wie sind Sie von Ihrer Zeit als Einkäuferin bei Bosch zu Ihrer heutigen Aufgabe gekommen?"
-        in sie_texts
+    assert "Wie sind Sie von Ihrer Zeit als Einkäuferin bei Bosch zu Ihrer heutigen Aufgabe gekommen?" in (
+        sie_texts
     )
-    assert (
-        "Wie bist du von deiner Zeit als Einkäuferin bei Bosch zu deiner heutigen Aufgabe gekommen?"
-        in du_texts
+    assert "Wie bist du von deiner Zeit als Einkäuferin bei Bosch zu deiner heutigen Aufgabe gekommen?" in (
+        du_texts
     )
 
 
 def test_english_questions_are_english():
-    texts = [q.text for q in sie(lang="en", limit=40)]
-    assert "How did you get from your time as Einkäuferin at Bosch to what you do today?" in texts
-    assert not any(SIE_WORDS.search(text) or DU_WORDS.search(text) for text in texts)
+    found = texts(lang="en", limit=40)
+    assert "How did you get from your time as Einkäuferin at Bosch to what you do today?" in found
+    assert not any(SIE_WORDS.search(text) or DU_WORDS.search(text) for text in found)
 
 
-def test_two_facts_are_enough_for_five_questions():
-    thin = Dossier(name="Bob", fields=("Zoll",), past_positions=(PastPosition(None, "Siemens"),))
-    questions = sie(thin)
-    assert len(questions) == 6
-    assert {q.basis for q in questions} == {"field", "path"}
-    assert questions[0].text == "Wie sind Sie von Ihrer Zeit bei Siemens zu Ihrer heutigen Aufgabe gekommen?"
+def test_two_facts_give_one_question_each():
+    thin = Dossier(name="Bob", fields=("Zoll",), past_positions=(PastPosition(None, "Siemens AG"),))
+    assert texts(thin) == [
+        "Was fasziniert Sie am Thema Zoll besonders, und wohin entwickelt es sich gerade?",
+        "Wie sind Sie von Ihrer Zeit bei Siemens zu Ihrer heutigen Aufgabe gekommen?",
+    ]
+    assert texts(thin, lang="en") == [
+        "What fascinates you most about customs, and where is it heading?",
+        "How did you get from your time at Siemens to what you do today?",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -175,56 +232,69 @@ def test_research_hint_names_only_what_is_missing():
 
 
 @pytest.mark.parametrize(
-    ("start", "lang", "opening"),
+    ("start", "lang", "formality", "questions"),
     [
-        (
-            date(2025, 10, 1),
-            "de",
-            "Seit Oktober 2025 sind Sie als CFO bei Muster AG tätig – wie haben Sie die "
-            "ersten Monate erlebt?",
-        ),
-        (
-            date(2025, 10, 1),
-            "en",
-            "You started as CFO at Muster AG in October 2025 – how have the first months been?",
-        ),
-        (
-            date(2015, 1, 1),
-            "en",
-            "You have been working as CFO at Muster AG since 2015 – how has the job changed since then?",
-        ),
-        (None, "de", "Was reizt Sie an Ihrer Aufgabe als CFO bei Muster AG am meisten?"),
-        (date(2027, 1, 1), "de", "Was reizt Sie an Ihrer Aufgabe als CFO bei Muster AG am meisten?"),
+        (date(2025, 10, 1), "de", "sie",
+         ["Seit Oktober 2025 sind Sie als CFO bei Muster tätig – wie haben Sie die ersten Monate "
+          "erlebt?", "Was wollen Sie bei Muster als Erstes bewegen?"]),
+        (date(2025, 10, 1), "de", "du",
+         ["Seit Oktober 2025 bist du als CFO bei Muster tätig – wie hast du die ersten Monate "
+          "erlebt?", "Was willst du bei Muster als Erstes bewegen?"]),
+        (date(2025, 10, 1), "en", "sie",
+         ["You started as CFO at Muster in October 2025 – how have the first months been?",
+          "What do you want to change first at Muster?"]),
+        (date(2015, 1, 1), "en", "du",
+         ["You have been working as CFO at Muster since 2015 – how has the job changed over that time?",
+          "What is coming up next at Muster, and what part do you play in it?"]),
+        (None, "de", "sie",
+         ["Was reizt Sie an Ihrer Aufgabe als CFO bei Muster am meisten?",
+          "Was steht bei Muster gerade als Nächstes an, und welche Rolle spielen Sie dabei?"]),
+        (date(2027, 1, 1), "de", "du",
+         ["Was reizt dich an deiner Aufgabe als CFO bei Muster am meisten?",
+          "Was steht bei Muster gerade als Nächstes an, und welche Rolle spielst du dabei?"]),
     ],
 )
-def test_role_question_mentions_tenure_only_when_recorded(start, lang, opening):
-    dossier = Dossier(
-        name="C", title="CFO", organization="Muster AG", tenure_start=start, fields=("Treasury",)
-    )
-    assert sie(dossier, lang=lang)[0].text == opening
+def test_role_questions_mention_tenure_only_when_recorded(start, lang, formality, questions):
+    dossier = Dossier(name="C", formality=formality, title="CFO", organization="Muster AG",
+                      tenure_start=start, fields=("Treasury",))
+    role = [q.text for q in sie(dossier, lang=lang) if q.basis == "role"]
+    assert role == questions
 
 
 @pytest.mark.parametrize(
-    ("kind", "label", "opening"),
+    ("kind", "label", "lang", "opening"),
     [
-        ("employer", "Siemens", "Wir waren beide bei Siemens – wie haben Sie die Zeit dort erlebt?"),
-        ("city", "Köln", "Wir haben beide einen Bezug zu Köln – was schätzen Sie an der Stadt besonders?"),
-        (
-            "language",
-            "Vietnamesisch",
-            "Wir sprechen beide Vietnamesisch – wie sind Sie zu der Sprache gekommen?",
-        ),
-        ("association", "BVL", "Wir sind beide bei BVL engagiert – was bringt Ihnen die Mitarbeit dort?"),
-        (
-            "rotary",
-            "Rotary Club Bonn",
-            "Uns verbindet etwas: Rotary Club Bonn. Welche Rolle spielt das für Sie?",
-        ),
+        ("employer", "Siemens AG", "de", "Wir waren beide bei Siemens – wie haben Sie die Zeit dort erlebt?"),
+        ("employer", "Siemens AG", "en", "We both worked at Siemens – how did you find your time there?"),
+        ("city", "Köln", "de",
+         "Wir haben beide einen Bezug zu Köln – was schätzen Sie an der Stadt besonders?"),
+        ("city", "Köln", "en", "We both have ties to Cologne – what do you like most about the city?"),
+        ("language", "Vietnamesisch", "de",
+         "Wir sprechen beide Vietnamesisch – welche Rolle spielt die Sprache für Sie?"),
+        ("language", "Vietnamesisch", "en",
+         "We both speak Vietnamese – what role does the language play for you?"),
+        ("association", "VDI", "de",
+         "Wir sind beide beim VDI engagiert – was bringt Ihnen die Mitarbeit dort?"),
+        ("association", "Deutsch-Singapurische Handelskammer", "de",
+         "Wir sind beide bei der Deutsch-Singapurischen Handelskammer engagiert – was bringt Ihnen die "
+         "Mitarbeit dort?"),
+        ("association", "Rotary Club Bonn", "en",
+         "We are both involved with the Rotary Club Bonn – what do you get out of it?"),
+        ("school", "RWTH Aachen", "de",
+         "Wir waren beide an der RWTH Aachen – was hat Sie an Ihrer Zeit dort am meisten geprägt?"),
+        ("school", "National University of Singapore", "en",
+         "We both studied at the National University of Singapore – what shaped you most about your time "
+         "there?"),
+        ("event", "Deutscher Logistik-Kongress", "de",
+         "Wir waren beide bei der Veranstaltung „Deutscher Logistik-Kongress“ – was haben Sie von dort "
+         "mitgenommen?"),
+        ("rotary", "Rotary Club Bonn", "de",
+         "Uns verbindet etwas: Rotary Club Bonn. Welche Rolle spielt das für Sie?"),
     ],
 )
-def test_commonality_questions_by_kind(kind, label, opening):
+def test_commonality_questions_by_kind(kind, label, lang, opening):
     dossier = Dossier(name="D", commonalities=(CommonGround(kind, label),), fields=("Vertrieb",))
-    first = next(q for q in sie(dossier) if q.basis == "commonality")
+    (first,) = [q for q in sie(dossier, lang=lang) if q.basis == "commonality"]
     assert first.text == opening
     assert first.fact == label
 
@@ -304,8 +374,10 @@ def test_questions_never_mention_unrecorded_facts(generated, lang):
     if facts < 2:
         assert questions == []
         return
-    assert len(questions) >= 5
+    assert len(questions) >= facts  # every fact is asked about
     assert len({q.text for q in questions}) == len(questions)
+    repeated = {basis for (basis, _), n in Counter((q.basis, q.fact) for q in questions).items() if n > 1}
+    assert repeated <= {"success", "role"}
     for question in questions:
         assert is_open_question(question.text), question.text
         for found in re.findall(r"Qz\d+x", question.text):

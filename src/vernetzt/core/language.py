@@ -7,7 +7,14 @@ message goes to) is decided once, in ``vernetzt.language``; the pure part of tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from babel import Locale
+from babel.languages import get_official_languages, get_territory_language_info
+
+from vernetzt.core.text import fold
 
 LANGUAGES: tuple[str, ...] = ("de", "en")
 
@@ -39,3 +46,80 @@ def message_language(*, languages: Iterable[str], country: str, fallback: str) -
     if country:
         return "de" if country.upper() in _GERMAN_SPEAKING_COUNTRIES else "en"
     return check_language(fallback)
+
+
+@cache
+def _language_codes() -> dict[str, str]:
+    names = {}
+    for lang in ("en", "de"):
+        for code, name in Locale.parse(lang).languages.items():
+            names.setdefault(fold(name), code)
+    return names
+
+
+@lru_cache(maxsize=4096)
+def language_code(text: str) -> str:
+    """The ISO 639 code of a recorded language: "Deutsch", "German" and "de" are all "de"; unknown names
+    stay as written (folded)."""
+    folded = fold(text).strip()
+    return _language_codes().get(folded, folded)
+
+
+def language_name(text: str, lang: str) -> str:
+    """A recorded language ("Deutsch", "tamil", "de") by its name in ``lang`` ("German", "Tamil");
+    unknown names as written."""
+    code = language_code(text)
+    return Locale.parse(check_language(lang)).languages.get(code, text.strip())
+
+
+# A language spoken by at least this share of a country's people is one its people take for granted.
+_WIDELY_SPOKEN_PERCENT = 25.0
+
+
+@lru_cache(maxsize=512)
+def common_languages(country: str) -> frozenset[str]:
+    """The languages (ISO 639 codes) most people of ``country`` speak or that are official there."""
+    if not country:
+        return frozenset()
+    country = country.upper()
+    info = get_territory_language_info(country)
+    widely = {code.split("_")[0] for code, data in info.items()
+              if data.get("population_percent", 0) >= _WIDELY_SPOKEN_PERCENT}
+    official = {code.split("_")[0] for code in get_official_languages(country, de_facto=True)}
+    return frozenset(widely | official)
+
+
+def notable_languages(languages: Iterable[str], *, country: str) -> list[str]:
+    """The person's languages worth a remark, as recorded and in their order: not English, the lingua
+    franca of business, and none that most people of their country speak anyway — a German speaking
+    German says nothing; a Vietnamese speaking German does."""
+    skip = common_languages(country) | {"en"}
+    found: dict[str, str] = {}
+    for value in languages:
+        if value and value.strip():
+            found.setdefault(language_code(value), value.strip())
+    return [name for code, name in found.items() if code not in skip]
+
+
+# Short words that only one of the two languages uses; enough to tell a note's language apart.
+_GERMAN_WORDS = frozenset(
+    "der die das den dem des ein eine einen einem einer und oder ist sind war hat haben mit für auf aus "
+    "bei beim im am zum zur vom nicht noch schon gerade sich sein seine ihre ihr wir wird nach über "
+    "auch sehr neue neuen neues ihm ihn dass mein meine unser unsere dein deine".split()
+)
+_ENGLISH_WORDS = frozenset(
+    "the a an and or is are was were has have with for on at from of to not still just his her their "
+    "she he we will after about also very new into that this your my our you its".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def text_language(text: str) -> str | None:
+    """The language of a short note, "de" or "en" ("Tochter studiert an der NUS", "moving to Singapore
+    next year"); None when it does not tell (a single name or noun)."""
+    words = [word.casefold() for word in _WORD.findall(text or "")]
+    german = sum(word in _GERMAN_WORDS for word in words) + sum(ch in "äöüß" for ch in text.casefold())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    if german == english:
+        return None
+    return "de" if german > english else "en"

@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 from django.db.models import Q
 
+from vernetzt.core.language import language_code, notable_languages
 from vernetzt.core.paths import value_introducer_leg, value_target_leg
 from vernetzt.core.questions import (
     CommonGround,
@@ -20,6 +21,7 @@ from vernetzt.core.questions import (
     PastPosition,
     Question,
     prepare_questions,
+    question_source,
     recent_successes,
     research_hint,
     talk_reminder,
@@ -29,6 +31,7 @@ from vernetzt.core.text import normalize_org_name
 from vernetzt.events.models import Attendance, Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.journal.models import Benefit, Snippet
+from vernetzt.language import message_language
 from vernetzt.people.models import Education, Person, Position, Success, Tie, Tier
 from vernetzt.people.services import get_me
 
@@ -53,11 +56,17 @@ class Briefing:
     questions: list[Question]
     hint: str | None
     reminder: str
+    question_lang: str  # the language the user will talk to the person in
+    question_sources: list[str] = field(default_factory=list)  # per question, in the reader's language
     mutual: list[MutualContact] = field(default_factory=list)
     planned_benefits: list[Benefit] = field(default_factory=list)
     snippets: list[str] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
     event: Event | None = None
+
+    @property
+    def questions_with_sources(self) -> list[tuple[Question, str]]:
+        return list(zip(self.questions, self.question_sources, strict=True))
 
     @property
     def best_path(self) -> MutualContact | None:
@@ -69,43 +78,52 @@ def _year_ago(today: date) -> date:
 
 
 def _my_sets(owner, me: Person | None) -> dict[str, dict[str, str]]:
-    """The user's own schools, employers, city, interests, associations, languages: normalized → label."""
+    """The user's own schools, employers, city, interests, associations and notable languages:
+    normalized → label; ``current_employer`` holds the organization the user works at now."""
     mine: dict[str, dict[str, str]] = defaultdict(dict)
     if me is None:
         return mine
     for school, normalized in Education.objects.filter(person=me).values_list("school", "normalized_school"):
         mine["school"][normalized] = school
-    for name in Position.objects.filter(person=me, organization__isnull=False).values_list(
-        "organization__name", flat=True
+    for name, current in Position.objects.filter(person=me, organization__isnull=False).values_list(
+        "organization__name", "is_current"
     ):
         mine["employer"][normalize_org_name(name)] = name
+        if current:
+            mine["current_employer"][normalize_org_name(name)] = name
     if me.city:
         mine["city"][me.city.casefold()] = me.city
-    for kind, values in (
-        ("interest", me.interests),
-        ("association", me.associations),
-        ("language", me.languages),
-    ):
+    for kind, values in (("interest", me.interests), ("association", me.associations)):
         for value in values:
             mine[kind][value.casefold()] = value
+    for name in notable_languages(me.languages, country=me.country):
+        mine["language"][language_code(name)] = name
     return mine
 
 
 def _commonalities(person: Person, mine, schools, employers, events) -> list[CommonGround]:
+    """What the person shares with the user and is worth mentioning: not the organization both work at
+    now (colleagues know that), not a language most people of either country speak."""
     found = []
+    current_here = {normalize_org_name(person.organization_name)} & set(mine.get("current_employer", {}))
+    notable = notable_languages(person.languages, country=person.country)
+    languages = {language_code(name): name for name in notable}
+    shared_employers = [
+        key for key in map(normalize_org_name, employers.get(person.pk, ())) if key not in current_here
+    ]
     theirs = {
         "school": schools.get(person.pk, ()),
-        "employer": [normalize_org_name(name) for name in employers.get(person.pk, ())],
+        "employer": shared_employers,
         "association": [v.casefold() for v in person.associations],
-        "event": (),
         "interest": [v.casefold() for v in person.interests],
         "city": [person.city.casefold()] if person.city else [],
-        "language": [v.casefold() for v in person.languages],
+        "language": list(languages),
     }
     for kind, keys in theirs.items():
         for key in dict.fromkeys(keys):
             if key in mine.get(kind, {}):
-                found.append(CommonGround(kind, mine[kind][key]))
+                label = languages.get(key, key) if kind == "language" else mine[kind][key]
+                found.append(CommonGround(kind, label))
     found.extend(CommonGround("event", name) for name in events.get(person.pk, ()))
     return found
 
@@ -167,6 +185,7 @@ def build_dossiers(
             interests=tuple(person.interests),
             goal_text=goal_texts.get(person.pk),
             event_name=event.name if event else None,
+            same_organization=normalize_org_name(person.organization_name) in mine["current_employer"],
         )
         visible = {(s.date, s.text) for s in recent_successes(dossier.successes, today)}
         result[person.pk] = (dossier, [s for s in recorded if (s.date, s.text.strip()) in visible])
@@ -214,7 +233,8 @@ def mutual_contacts(*, owner, person: Person, limit: int = MAX_MUTUAL) -> list[M
 
 def build_briefing(*, owner, person: Person, lang: str, today: date, event: Event | None = None) -> Briefing:
     dossier, successes = build_dossiers(owner=owner, people=[person], today=today, event=event)[person.pk]
-    questions = prepare_questions(dossier, lang=lang, today=today)
+    question_lang = message_language(person, fallback=lang)
+    questions = prepare_questions(dossier, lang=question_lang, today=today)
     return Briefing(
         person=person,
         dossier=dossier,
@@ -222,6 +242,8 @@ def build_briefing(*, owner, person: Person, lang: str, today: date, event: Even
         questions=questions,
         hint=None if questions else research_hint(dossier, lang=lang, today=today),
         reminder=talk_reminder(lang),
+        question_lang=question_lang,
+        question_sources=[question_source(q, lang) for q in questions],
         mutual=mutual_contacts(owner=owner, person=person),
         planned_benefits=list(
             Benefit.objects.for_user(owner).filter(
@@ -268,7 +290,12 @@ def briefing_as_dict(briefing: Briefing) -> dict:
         "benefits": [b.description for b in briefing.planned_benefits],
         "snippets": briefing.snippets,
         "goals": briefing.goals,
-        "questions": [{"text": q.text, "basis": q.basis, "fact": q.fact} for q in briefing.questions],
+        "questions_language": briefing.question_lang,
+        "questions": [
+            {"text": q.text, "basis": q.basis, "fact": q.fact, "date": q.date, "source_url": q.source_url,
+             "source": source}
+            for q, source in briefing.questions_with_sources
+        ],
         "research_hint": briefing.hint,
         "talk_reminder": briefing.reminder,
     }

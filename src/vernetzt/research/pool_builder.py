@@ -17,6 +17,7 @@ import numpy as np
 from django.db.models import BigIntegerField, Q, Value
 from django.db.models.functions import Coalesce
 
+from vernetzt.core.language import notable_languages
 from vernetzt.core.places import REGIONS, home_region
 from vernetzt.core.pool import IdLists, Pool, Positions, Ties
 from vernetzt.core.ranking import MeSpec
@@ -108,6 +109,13 @@ def _read_people(owner, texts: Texts, vocab: dict[str, Vocabulary]) -> tuple:
     }
     list_kinds = ("interest", "language", "association")
     list_coders = {kind: _ids_in_list(vocab[kind]) for kind in list_kinds}
+    # Only languages worth a remark make a commonality: not English, not what most people of the person's
+    # country speak (the user's own row is filtered by the user's country the same way).
+    list_coders["language"] = Coder(
+        lambda pair: tuple(
+            vocab["language"].id_of(name) for name in notable_languages(json_list(pair[0]), country=pair[1])
+        )
+    )
     cols: dict[str, list[np.ndarray]] = {n: [] for n in ("id", "me", *coders)}
     pairs: dict[str, tuple[list, list]] = {kind: ([], []) for kind in list_kinds}
     queryset = (
@@ -128,6 +136,7 @@ def _read_people(owner, texts: Texts, vocab: dict[str, Vocabulary]) -> tuple:
             ("city", city, np.int64),
         ):  # fmt: skip
             cols[name].append(coders[name].values(column, dtype))
+        langs = tuple(zip(langs, country, strict=True))
         for kind, column in zip(list_kinds, (interests, langs, assocs), strict=True):
             rows, ids = list_coders[kind].pairs(column, first_row=start)
             pairs[kind][0].append(rows)

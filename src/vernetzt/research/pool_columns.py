@@ -14,15 +14,14 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from functools import lru_cache
 from itertools import chain
 
 import numpy as np
-from babel import Locale
 from django.db import connection
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast, NullIf
 
+from vernetzt.core.language import language_code
 from vernetzt.core.pool import normalize_text
 from vernetzt.core.text import fold, normalize_org_name
 
@@ -153,21 +152,6 @@ class Texts:
         return tuple(self._by_normal)
 
 
-@lru_cache(maxsize=1)
-def _language_codes() -> dict[str, str]:
-    names = {}
-    for lang in ("en", "de"):
-        for code, name in Locale.parse(lang).languages.items():
-            names.setdefault(fold(name), code)
-    return names
-
-
-def language_key(text: str) -> str:
-    """ "Deutsch", "German" and "de" are one language; unknown names stay as written (folded)."""
-    folded = fold(text).strip()
-    return _language_codes().get(folded, folded)
-
-
 def new_vocabularies() -> dict[str, Vocabulary]:
     def folded(text: str) -> str:
         return fold(text).strip()
@@ -176,7 +160,7 @@ def new_vocabularies() -> dict[str, Vocabulary]:
         "school": Vocabulary(normalize_org_name),
         "city": Vocabulary(folded),
         "interest": Vocabulary(folded),
-        "language": Vocabulary(language_key),
+        "language": Vocabulary(language_code),
         "association": Vocabulary(normalize_org_name),
         "industry": Vocabulary(folded),
     }

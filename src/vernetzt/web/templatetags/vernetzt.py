@@ -7,6 +7,7 @@ from django import template
 
 from vernetzt.core.places import country_name as _country_name
 from vernetzt.core.places import region_name
+from vernetzt.core.terms import common_label, term_in
 from vernetzt.core.titles import FUNCTION_LABELS, SENIORITY_LABELS
 from vernetzt.language import request_language
 
@@ -31,3 +32,21 @@ def level_label(code: str) -> str:
 @register.filter
 def function_label(code: str) -> str:
     return FUNCTION_LABELS.get(code, {}).get(request_language(), code)
+
+
+@register.filter
+def term(text: str) -> str:
+    """A recorded city, hobby or field in the reader's language ("Singapur" → "Singapore")."""
+    return term_in(text, request_language()) if text else ""
+
+
+@register.filter
+def terms(texts) -> str:
+    """A recorded list (interests, fields) joined, each in the reader's language where known."""
+    return ", ".join(term_in(text, request_language()) for text in texts or () if text and text.strip())
+
+
+@register.filter
+def common_ground(commonality) -> str:
+    """A shared thing of the briefing (``CommonGround``) as the reader reads it."""
+    return common_label(commonality.kind, commonality.label, request_language())
