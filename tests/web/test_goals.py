@@ -77,7 +77,9 @@ def test_goal_page_shows_the_pipeline_as_a_funnel(alice_client, user):
     body = alice_client.get(
         reverse("goal_detail", args=[goal.pk]), HTTP_ACCEPT_LANGUAGE="de"
     ).content.decode()
-    assert body.count('class="funnel-bar"') == 7 and "--share: 100%" in body
+    assert body.count('class="funnel-bar"') == 7
+    assert body.count('<rect width="100"') == 2  # identified and met, each the widest stage
+    assert body.count('<rect width="0"') == 5
     assert "Getroffen" in body and "Priya Raman" in body
 
 

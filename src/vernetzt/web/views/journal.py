@@ -40,6 +40,7 @@ from vernetzt.journal.services import (
 from vernetzt.language import account_language, request_language
 from vernetzt.people.models import Person
 from vernetzt.web.journal_forms import DraftForm, LogForm, PlaybookForm
+from vernetzt.web.redirects import redirect_back
 
 
 def _people(request):
@@ -86,7 +87,7 @@ def _task_response(request, task: Task):
         today = timezone.localdate()
         item = {"task": task, "reason": task_reason(task, request_language()), "overdue": task.due < today}
         return render(request, "vernetzt/journal/_task_done.html", {"item": item})
-    return redirect(request.POST.get("next") or "today")
+    return redirect_back(request, fallback="today")
 
 
 @require_POST
