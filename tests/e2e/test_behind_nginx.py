@@ -11,63 +11,45 @@ from __future__ import annotations
 import http.client
 import re
 import shutil
-import socket
-import ssl
 import subprocess
-import time
-import urllib.request
-from http.cookiejar import CookieJar
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from playwright.sync_api import expect
 
+from tests_support.proxy import (
+    ROOT,
+    adapt,
+    database_env,
+    documented_config,
+    https_opener,
+    self_signed_certificate,
+    wait_for_port,
+)
 from tests_support.server import free_port, running_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "tests" / "data" / "samples"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PASSWORD = "segeln-auf-dem-phoenixsee"
 
 
-def _documented_nginx_config() -> str:
-    text = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```nginx\n(.*?)```", text, flags=re.S)
-    assert len(blocks) == 1, "docs/deploy.md should hold exactly one nginx configuration"
-    return blocks[0]
-
-
 def _adapt(config: str, **values: str) -> str:
     """The documented server blocks on this test's ports, certificate and backend."""
-    replacements = {
-        "listen 80;": f"listen 127.0.0.1:{values['http_port']};",
-        "listen [::]:80;": "",
-        "listen 443 ssl;": f"listen 127.0.0.1:{values['https_port']} ssl;",
-        "listen [::]:443 ssl;": "",
-        "/etc/letsencrypt/live/crm.example.org/fullchain.pem": values["certificate"],
-        "/etc/letsencrypt/live/crm.example.org/privkey.pem": values["key"],
-        "http://127.0.0.1:8000": f"http://127.0.0.1:{values['backend_port']}",
-        "crm.example.org": "localhost",
-    }
-    for documented, local in replacements.items():
-        assert documented in config, f"docs/deploy.md's nginx configuration no longer has {documented!r}"
-        config = config.replace(documented, local)
-    return config
-
-
-def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    certificate, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-         "-keyout", str(key), "-out", str(certificate), "-days", "1", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    return certificate, key
+    return adapt(
+        config,
+        {
+            "listen 80;": f"listen 127.0.0.1:{values['http_port']};",
+            "listen [::]:80;": "",
+            "listen 443 ssl;": f"listen 127.0.0.1:{values['https_port']} ssl;",
+            "listen [::]:443 ssl;": "",
+            "/etc/letsencrypt/live/crm.example.org/fullchain.pem": values["certificate"],
+            "/etc/letsencrypt/live/crm.example.org/privkey.pem": values["key"],
+            "http://127.0.0.1:8000": f"http://127.0.0.1:{values['backend_port']}",
+            "crm.example.org": "localhost",
+        },
+    )
 
 
 def _nginx_config(prefix: Path, server_blocks: str) -> str:
@@ -88,44 +70,20 @@ http {{
 """
 
 
-def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError("nginx stopped:\n" + log.read_text(errors="replace"))
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nginx did not listen on {port}")
-
-
-def _database_env() -> dict[str, str]:
-    """The server process uses the test's own PostgreSQL database when the suite runs on one."""
-    if connection.vendor != "postgresql":
-        return {}
-    db = connection.settings_dict
-    return {
-        "VERNETZT_DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or 'localhost'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    }
-
-
 @pytest.fixture
 def behind_nginx(tmp_path):
     if not Path(NGINX).exists():
         pytest.skip("nginx not found; install the Debian package nginx")
     if not shutil.which("openssl"):
         pytest.skip("openssl not found; install the Debian package openssl")
-    certificate, key = _self_signed_certificate(tmp_path)
+    certificate, key = self_signed_certificate(tmp_path)
     http_port, https_port = free_port(), free_port()
     public_url = f"https://localhost:{https_port}"
-    with running_server(tmp_path / "home", VERNETZT_PUBLIC_URL=public_url, **_database_env()) as server:
+    with running_server(tmp_path / "home", VERNETZT_PUBLIC_URL=public_url, **database_env()) as server:
         prefix = tmp_path / "nginx"
         prefix.mkdir()
         blocks = _adapt(
-            _documented_nginx_config(),
+            documented_config("nginx"),
             http_port=str(http_port),
             https_port=str(https_port),
             certificate=str(certificate),
@@ -140,21 +98,12 @@ def behind_nginx(tmp_path):
             stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
-            _wait_for_port(https_port, nginx, prefix / "error.log")
+            wait_for_port(https_port, nginx, prefix / "error.log")
             yield {"url": public_url, "http_port": http_port, "server": server, "certificate": certificate,
                    "access_log": prefix / "access.log"}  # fmt: skip
         finally:
             nginx.terminate()
             nginx.wait(timeout=30)
-
-
-def _opener(certificate: Path):
-    context = ssl.create_default_context(cafile=str(certificate))
-    jar = CookieJar()
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPSHandler(context=context), urllib.request.HTTPCookieProcessor(jar)
-    )
-    return opener, jar
 
 
 def _check_redirects(behind_nginx) -> None:
@@ -164,7 +113,7 @@ def _check_redirects(behind_nginx) -> None:
     assert response.status == 301
     assert response.getheader("Location") == "https://localhost/people/"
     connection.close()
-    opener, _ = _opener(behind_nginx["certificate"])
+    opener, _ = https_opener(behind_nginx["certificate"])
     # urllib follows redirects and gives up on a loop: this ends on the login page.
     with opener.open(behind_nginx["url"] + "/people/", timeout=60) as page:
         assert page.geturl() == behind_nginx["url"] + "/login/?next=/people/"

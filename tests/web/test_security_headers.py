@@ -97,3 +97,15 @@ def test_login_goes_on_only_to_this_sites_paths(client, user, settings):
     client.logout()
     home = client.post(reverse("login") + "?next=/people/", credentials)
     assert home["Location"] == "/people/"
+
+
+def test_a_stale_form_is_explained_in_the_browsers_language(user):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("login"), {"username": "alice", "password": "x"}, HTTP_ACCEPT_LANGUAGE="de"
+    )
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Dieses Formular ist abgelaufen" in body
+    assert "<style" not in body

@@ -31,3 +31,9 @@ def redeem_link(request, secret: str):
     if not user.has_usable_password():
         messages.info(request, _("Welcome! Set a password in the settings to log in again without a link."))
     return redirect("today")
+
+
+def csrf_failure(request, reason: str = ""):
+    """CSRF_FAILURE_VIEW: a stale or foreign form, explained in the user's language (Django's own page
+    is English and carries an inline style the Content-Security-Policy blocks)."""
+    return render(request, "vernetzt/csrf_failure.html", status=403)
