@@ -100,6 +100,14 @@ def world(user):
     feed = Feed.objects.create(owner=user, url="https://secret.example/feed.xml", name="Secret Feed")
     feed_item = FeedItem.objects.create(owner=user, feed=feed, key="secret", title="Secret news of Geheim")
     candidate = Candidate.objects.create(owner=user, item=feed_item, person=person, evidence="Geheim")
+    from vernetzt.sources.models import MailAccount, MailMessage
+
+    mail_account = MailAccount.objects.create(
+        owner=user, host="imap.secret.example", username="secret@example.com", password_encrypted="x"
+    )
+    mail_message = MailMessage.objects.create(
+        owner=user, account=mail_account, key="k", person=person, date=today, outgoing=True, subject="Secret"
+    )
     return {
         "me": me,
         "person": person,
@@ -121,4 +129,6 @@ def world(user):
         "feed": feed,
         "feed_item": feed_item,
         "candidate": candidate,
+        "mail_account": mail_account,
+        "mail_message": mail_message,
     }

@@ -59,3 +59,16 @@ def network(user):
     organization.aliases = ["SiamLog"]
     organization.save()
     return people
+
+
+@pytest.fixture
+def dovecot(monkeypatch):
+    """A real Dovecot on loopback (implicit TLS, self-signed certificate trusted via SSL_CERT_FILE)."""
+    from tests_support.dovecot import DOVECOT, start_dovecot, stop_dovecot
+
+    if not Path(DOVECOT).exists():
+        pytest.skip("dovecot is not installed (Debian package dovecot-imapd; CI installs it)")
+    server = start_dovecot()
+    monkeypatch.setenv("SSL_CERT_FILE", str(server.certificate))
+    yield server
+    stop_dovecot(server)

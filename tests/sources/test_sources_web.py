@@ -22,9 +22,9 @@ def test_subscribe_read_and_see_errors_with_what_to_do(alice_client, user, netwo
     response = alice_client.post("/settings/sources/feeds/", {"url": base + "logistik_rss.xml", "name": "LH"})
     assert response.status_code == 302
     alice_client.post("/settings/sources/feeds/", {"url": base + "not_a_feed.html"})
-    alice_client.post("/settings/sources/feeds/poll/")
+    alice_client.post("/settings/sources/read/")
     page = alice_client.get("/settings/sources/").content.decode()
-    assert "2 candidates" in page
+    assert "2 new candidates" in page
     assert "does not give an RSS or Atom feed" in page
     assert "Siam Logistics eröffnet Hub in Laem Chabang — congratulate Tim Wongsakul?" in page
 
@@ -75,3 +75,42 @@ def test_removing_a_feed_on_the_page(alice_client, user, press):
     feed = add_feed(owner=user, url=base + "newsroom_atom.xml")
     assert alice_client.post(f"/settings/sources/feeds/{feed.pk}/remove/").status_code == 302
     assert not Feed.objects.exists()
+
+
+def test_connect_a_mail_account_on_the_page(alice_client, user, dovecot, monkeypatch):
+    from datetime import UTC, datetime
+
+    from tests_support.dovecot import mail
+    from vernetzt.people.services import create_person
+
+    create_person(owner=user, first_name="Anna", last_name="Krause", emails=["anna@kn.example"])
+    dovecot.deliver(
+        "INBOX",
+        [
+            mail(
+                sender="anna@kn.example",
+                to=dovecot.user,
+                subject="Hallo",
+                when=datetime(2026, 1, 5, 9, tzinfo=UTC),
+            )
+        ],
+    )
+    form = {
+        "host": dovecot.host,
+        "port": dovecot.port,
+        "username": dovecot.user,
+        "password": dovecot.password,
+        "folders": "INBOX, Sent",
+    }
+    assert alice_client.post("/settings/sources/mail/", form).status_code == 302
+    page = alice_client.get("/settings/sources/").content.decode()
+    assert "1 new mail with your network" in page
+    wrong = {**form, "username": "someone@example.org"}
+    alice_client.post("/settings/sources/mail/", wrong)
+    page = alice_client.get("/settings/sources/").content.decode()
+    assert "app password" in page  # what to do about the refused login
+
+
+def test_a_bad_mail_account_is_a_form_error(alice_client):
+    response = alice_client.post("/settings/sources/mail/", {"host": "", "port": 99999, "username": "u"})
+    assert response.status_code == 422

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from vernetzt.cli.app import command, current_user, emit, main
+from vernetzt.cli.app import CommandError, command, current_user, emit, main
 from vernetzt.language import account_language
 
 
@@ -121,10 +123,16 @@ def feed_poll(ctx, as_json) -> None:
 def feed_article(ctx, url, as_json) -> None:
     """Read one article link you paste and match it to your network."""
     from vernetzt.sources.candidates import candidate_as_dict
-    from vernetzt.sources.feeds import add_article
+    from vernetzt.sources.feeds import FeedError, add_article
+    from vernetzt.sources.problems import PROBLEMS, describe_problem
 
     user = current_user(ctx)
-    found = [candidate_as_dict(c) for c in add_article(owner=user, url=url)]
+    try:
+        found = [candidate_as_dict(c) for c in add_article(owner=user, url=url)]
+    except FeedError as error:
+        if error.message not in PROBLEMS:
+            raise
+        raise CommandError(f"url: {describe_problem(error.message, account_language(user))}") from None
     emit(
         {"candidates": found},
         as_json=as_json,
@@ -197,3 +205,172 @@ def candidates_confirm(ctx, candidate_id, as_json) -> None:
 def candidates_dismiss(ctx, candidate_id, as_json) -> None:
     """Not about them, or not worth keeping."""
     _decide(ctx, candidate_id, as_json, confirm=False)
+
+
+@main.group()
+def mail() -> None:
+    """Mail, read only: e-mails with people in your network become interactions."""
+
+
+@mail.command("add")
+@click.option("--host", required=True, help="The IMAP server, e.g. imap.example.org.")
+@click.option("--user", "username", required=True, help="The user name, often the e-mail address.")
+@click.option("--port", default=993, show_default=True, type=int, help="993 (TLS) or 143 (STARTTLS).")
+@click.option(
+    "--folder", "folders", multiple=True, help="A folder to read (repeatable; default INBOX and Sent)."
+)
+@click.option("--first-lines", is_flag=True, help="Also keep the first lines of each mail.")
+@command
+@click.pass_context
+def mail_add(ctx, host, username, port, folders, first_lines, as_json) -> None:
+    """Connect an IMAP account; the (app) password is read from standard input."""
+    from vernetzt.sources.mail import add_mail_account
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    user = current_user(ctx)
+    account = add_mail_account(
+        owner=user,
+        host=host,
+        username=username,
+        password=password,
+        port=port,
+        folders=folders,
+        read_body=first_lines,
+    )
+    emit(
+        {"id": account.pk, "host": account.host, "user": account.username, "folders": account.folders},
+        as_json=as_json,
+        human=lambda d: f"Mail account {d['id']} added: {d['user']} @ {d['host']}",
+    )
+
+
+@mail.command("poll")
+@command
+@click.pass_context
+def mail_poll(ctx, as_json) -> None:
+    """Read the new mail of every connected account now."""
+    from vernetzt.sources.mail import poll_mail
+    from vernetzt.sources.problems import describe_problem
+
+    user = current_user(ctx)
+    report = poll_mail(owner=user)
+    data = {
+        "accounts": report.accounts,
+        "messages": report.messages,
+        "kept": report.kept,
+        "interactions": report.interactions,
+        "tasks_closed": report.tasks_closed,
+        "errors": [
+            {"account_id": a.pk, "error": describe_problem(a.last_error, account_language(user))}
+            for a in report.failed
+        ],
+    }
+    emit(
+        data,
+        as_json=as_json,
+        human=lambda d: "\n".join(
+            [
+                f"{d['accounts']} accounts: {d['messages']} new mails, {d['kept']} with your network, "
+                f"{d['interactions']} interactions, {d['tasks_closed']} thank-you tasks closed."
+            ]
+            + [f"  account {e['account_id']}: {e['error']}" for e in d["errors"]]
+        ),
+    )
+
+
+@main.group()
+def calendar() -> None:
+    """Calendars, read only: meetings with people in your network become interactions."""
+
+
+@calendar.command("add")
+@click.argument("url")
+@click.option("--name", default="", help="A name to show instead of the address.")
+@click.option(
+    "--user", "username", default="", help="CalDAV user name; the password is read from standard input."
+)
+@command
+@click.pass_context
+def calendar_add(ctx, url, name, username, as_json) -> None:
+    """Subscribe to an ICS address, or connect a CalDAV calendar (with --user)."""
+    from vernetzt.sources.calendars import add_calendar
+
+    password = sys.stdin.readline().rstrip("\r\n") if username else ""
+    row = add_calendar(owner=current_user(ctx), url=url, name=name, username=username, password=password)
+    emit(
+        {"id": row.pk, "url": row.url, "name": row.name},
+        as_json=as_json,
+        human=lambda d: f"Calendar {d['id']} added: {d['name'] or d['url']}",
+    )
+
+
+@calendar.command("poll")
+@command
+@click.pass_context
+def calendar_poll(ctx, as_json) -> None:
+    """Read every calendar now."""
+    from vernetzt.sources.calendars import poll_calendars
+    from vernetzt.sources.problems import describe_problem
+
+    user = current_user(ctx)
+    report = poll_calendars(owner=user)
+    data = {
+        "calendars": report.calendars,
+        "events": report.events,
+        "meetings": report.meetings,
+        "logged": report.logged,
+        "scheduled": report.scheduled,
+        "errors": [
+            {"calendar_id": c.pk, "error": describe_problem(c.last_error, account_language(user))}
+            for c in report.failed
+        ],
+    }
+    emit(
+        data,
+        as_json=as_json,
+        human=lambda d: "\n".join(
+            [
+                f"{d['calendars']} calendars: {d['meetings']} new meetings with your network, "
+                f"{d['logged']} logged, {d['scheduled']} dates fixed."
+            ]
+            + [f"  calendar {e['calendar_id']}: {e['error']}" for e in d["errors"]]
+        ),
+    )
+
+
+@mail.command("remove")
+@click.argument("account_id")
+@click.option("--purge", is_flag=True, help="Also delete the interactions it recorded.")
+@command
+@click.pass_context
+def mail_remove(ctx, account_id, purge, as_json) -> None:
+    """Disconnect a mail account."""
+    from vernetzt.sources.mail import find_mail_account, remove_mail_account
+
+    user = current_user(ctx)
+    account = find_mail_account(owner=user, account_id=account_id)
+    removed = remove_mail_account(owner=user, account=account, purge=purge)
+    emit(
+        {"removed": 1, "interactions_removed": removed},
+        as_json=as_json,
+        human=lambda d: f"Mail account removed ({d['interactions_removed']} interactions deleted).",
+    )
+
+
+@calendar.command("remove")
+@click.argument("calendar_id")
+@click.option("--purge", is_flag=True, help="Also delete the interactions it recorded.")
+@command
+@click.pass_context
+def calendar_remove(ctx, calendar_id, purge, as_json) -> None:
+    """Disconnect a calendar."""
+    from vernetzt.sources.calendars import find_calendar, remove_calendar
+
+    user = current_user(ctx)
+    calendar = find_calendar(owner=user, calendar_id=calendar_id)
+    removed = remove_calendar(owner=user, calendar=calendar, purge=purge)
+    emit(
+        {"removed": 1, "interactions_removed": removed},
+        as_json=as_json,
+        human=lambda d: f"Calendar removed ({d['interactions_removed']} interactions deleted).",
+    )

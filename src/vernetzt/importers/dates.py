@@ -134,7 +134,8 @@ def parse_month(text: str) -> date | None:
     return parsed.replace(day=1) if parsed else None
 
 
-_STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(UTC|Z|GMT)?$")
+# "2026-03-02 09:14:55 UTC"; endorsements write "2025/11/03 08:12:44 UTC".
+_STAMP = re.compile(r"^(\d{4}[-/]\d{2}[-/]\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(UTC|Z|GMT)?$")
 _US_STAMP = re.compile(
     r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$"
 )
@@ -146,7 +147,7 @@ def parse_timestamp(text: str) -> datetime | None:
     if not text:
         return None
     if match := _STAMP.match(text):
-        return datetime.fromisoformat(f"{match[1]}T{match[2]}").replace(tzinfo=UTC)
+        return datetime.fromisoformat(f"{match[1].replace('/', '-')}T{match[2]}").replace(tzinfo=UTC)
     if match := _US_STAMP.match(text):
         hour = int(match[4])
         if match[7]:

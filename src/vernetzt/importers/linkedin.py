@@ -17,15 +17,20 @@ from pathlib import Path
 
 from vernetzt.importers.dates import parse_date, slash_order
 from vernetzt.importers.linkedin_history import (
+    EndorsementRecord,
     InvitationRecord,
     MessageRecord,
     NoteRecord,
+    is_endorsements_header,
     is_invitations_header,
     is_messages_header,
     is_notes_header,
+    is_recommendations_header,
+    parse_endorsements,
     parse_invitations,
     parse_messages,
     parse_notes,
+    parse_recommendations,
 )
 from vernetzt.importers.linkedin_profile import (
     OwnProfile,
@@ -49,6 +54,7 @@ from vernetzt.importers.records import (
 from vernetzt.importers.sniff import Columns, Table, read_table
 
 __all__ = [
+    "EndorsementRecord",
     "InvitationRecord",
     "LinkedInExport",
     "MessageRecord",
@@ -80,6 +86,7 @@ class LinkedInExport:
     messages: list[MessageRecord] = field(default_factory=list)
     invitations: list[InvitationRecord] = field(default_factory=list)
     notes: list[NoteRecord] = field(default_factory=list)
+    endorsements: list[EndorsementRecord] = field(default_factory=list)  # and recommendations
     errors: list[RowError] = field(default_factory=list)
     skipped: int = 0  # hidden-profile connection rows (LinkedIn shows only the date)
     files: list[str] = field(default_factory=list)  # the files that were read, as named in the zip
@@ -101,6 +108,10 @@ _KINDS: dict[str, Callable[[Sequence[str]], bool]] = {
     "messages.csv": is_messages_header,
     "invitations.csv": is_invitations_header,
     "notes.csv": is_notes_header,
+    "recommendations_received.csv": is_recommendations_header,
+    "recommendations_given.csv": is_recommendations_header,
+    "endorsement_received_info.csv": is_endorsements_header,
+    "endorsement_given_info.csv": is_endorsements_header,
 }
 
 
@@ -134,7 +145,11 @@ def parse_linkedin_export(
             _parse_into(result, kind, table, filename=member)
         return result
     table = read_table(data, filename=filename, is_header=_is_any_header, expected=_expected(""))
-    kind = next(name for name, check in _KINDS.items() if check(table.header))
+    named = Path(filename).name.casefold()
+    if named in _KINDS and _KINDS[named](table.header):
+        kind = named  # Recommendations_Received.csv and _Given.csv differ only in their name
+    else:
+        kind = next(name for name, check in _KINDS.items() if check(table.header))
     _parse_into(result, kind, table, filename=filename)
     return result
 
@@ -150,6 +165,10 @@ _EXPECTED = {
     "messages.csv": "CONVERSATION ID, FROM, TO, DATE, CONTENT",
     "invitations.csv": "From, To, Sent At, Message, Direction",
     "notes.csv": "Profile URL, Note, Date",
+    "recommendations_received.csv": "First Name, Last Name, Company, Job Title, Text, Creation Date, Status",
+    "recommendations_given.csv": "First Name, Last Name, Company, Job Title, Text, Creation Date, Status",
+    "endorsement_received_info.csv": "Endorsement Date, Skill Name, Endorser First Name, Endorser Last Name",
+    "endorsement_given_info.csv": "Endorsement Date, Skill Name, Endorsee First Name, Endorsee Last Name",
 }
 
 
@@ -217,6 +236,13 @@ def _parse_into(result: LinkedInExport, kind: str, table: Table, *, filename: st
     elif kind == "invitations.csv":
         invitations, errors = parse_invitations(table, filename=filename)
         result.invitations.extend(invitations)
+    elif kind.startswith("recommendations_"):
+        direction = "received" if "received" in kind else "given"
+        endorsements, errors = parse_recommendations(table, filename=filename, direction=direction)
+        result.endorsements.extend(endorsements)
+    elif kind.startswith("endorsement_"):
+        endorsements, errors = parse_endorsements(table, filename=filename)
+        result.endorsements.extend(endorsements)
     else:
         notes, errors = parse_notes(table, filename=filename)
         result.notes.extend(notes)

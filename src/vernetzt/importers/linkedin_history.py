@@ -202,3 +202,104 @@ def parse_notes(table: Table, *, filename: str) -> tuple[list[NoteRecord], list[
             )
         )
     return notes, errors
+
+
+@dataclass
+class EndorsementRecord:
+    """A recommendation or a skill endorsement, received from or given to ``name``."""
+
+    line: int
+    direction: str  # "received" or "given"
+    kind: str  # "recommendation" or "endorsement"
+    name: str
+    slug: str = ""
+    organization: str = ""
+    text: str = ""  # the recommendation's text, or the endorsed skill
+    date: datetime | None = None
+
+
+def is_recommendations_header(cells: Sequence[str]) -> bool:
+    columns = Columns(cells)
+    return columns.has("First Name") and columns.has("Text") and columns.has("Creation Date")
+
+
+def is_endorsements_header(cells: Sequence[str]) -> bool:
+    columns = Columns(cells)
+    return columns.has("Skill Name") and columns.has("Endorser First Name", "Endorsee First Name")
+
+
+def _optional_timestamp(raw: str, *, line: int, field_name: str, filename: str, errors: list[RowError]):
+    """A date that may be missing or broken without losing the row (reported, not dropped)."""
+    if not raw:
+        return None
+    stamp = _timestamp(raw, line=line, field_name=field_name, filename=filename, errors=errors)
+    if stamp is None and errors and errors[-1].line == line:
+        errors[-1].dropped = False
+    return stamp
+
+
+def parse_recommendations(
+    table: Table, *, filename: str, direction: str
+) -> tuple[list[EndorsementRecord], list[RowError]]:
+    columns = Columns(table.header)
+    first_at, last_at = columns.position("First Name"), columns.position("Last Name")
+    company_at, text_at = columns.position("Company"), columns.position("Text")
+    date_at, status_at = columns.position("Creation Date"), columns.position("Status")
+    records: list[EndorsementRecord] = []
+    errors: list[RowError] = []
+    for line, row in table.rows:
+        name = " ".join(p for p in (cell(row, first_at), cell(row, last_at)) if p)
+        if is_blank(row) or not name or cell(row, status_at).upper() in ("HIDDEN", "REJECTED", "PENDING"):
+            continue
+        created = _optional_timestamp(
+            cell(row, date_at), line=line, field_name="Creation Date", filename=filename, errors=errors
+        )
+        records.append(
+            EndorsementRecord(
+                line=line,
+                direction=direction,
+                kind="recommendation",
+                name=name,
+                organization=cell(row, company_at),
+                text=" ".join(cell(row, text_at).split()),
+                date=created,
+            )
+        )
+    return records, errors
+
+
+def parse_endorsements(table: Table, *, filename: str) -> tuple[list[EndorsementRecord], list[RowError]]:
+    columns = Columns(table.header)
+    received = columns.has("Endorser First Name")
+    role = "Endorser" if received else "Endorsee"
+    first_at, last_at = columns.position(f"{role} First Name"), columns.position(f"{role} Last Name")
+    url_at, skill_at = columns.position(f"{role} Public Url"), columns.position("Skill Name")
+    date_at, status_at = columns.position("Endorsement Date"), columns.position("Endorsement Status")
+    records: list[EndorsementRecord] = []
+    errors: list[RowError] = []
+    for line, row in table.rows:
+        name = " ".join(p for p in (cell(row, first_at), cell(row, last_at)) if p)
+        skill = cell(row, skill_at)
+        if is_blank(row) or not (name and skill) or cell(row, status_at).upper() in ("HIDDEN", "REJECTED"):
+            continue
+        url = cell(row, url_at)
+        if url and "://" not in url:
+            url = "https://" + url  # LinkedIn writes "www.linkedin.com/in/…" without a scheme here
+        records.append(
+            EndorsementRecord(
+                line=line,
+                direction="received" if received else "given",
+                kind="endorsement",
+                name=name,
+                slug=slug_of(url),
+                text=skill,
+                date=_optional_timestamp(
+                    cell(row, date_at),
+                    line=line,
+                    field_name="Endorsement Date",
+                    filename=filename,
+                    errors=errors,
+                ),
+            )
+        )
+    return records, errors

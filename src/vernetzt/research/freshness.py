@@ -54,6 +54,12 @@ def mark_pool_stale(owner) -> None:
     _bump(getattr(owner, "pk", owner), "structure")
 
 
+def mark_relationships_changed(owner) -> None:
+    """For bulk writers of interactions and last-contact dates (mail, calendar): only the pool's
+    relationship columns are recomputed."""
+    _bump(getattr(owner, "pk", owner), "relationship")
+
+
 def current_versions(owner) -> PoolVersions:
     owner_id = getattr(owner, "pk", owner)
     row = PoolVersion.objects.filter(owner_id=owner_id).values_list("structure", "relationship").first()

@@ -18,6 +18,7 @@ from vernetzt.errors import DataError
 from vernetzt.goals.models import Target
 from vernetzt.journal.services import add_success
 from vernetzt.people.models import Organization, Person, Position, Success, Tier
+from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import Candidate, FeedItem
 
 # Whom a headline about an organization is for: the closest contact there.
@@ -121,14 +122,8 @@ def pending_candidates(owner, *, person: Person | None = None):
 
 
 def find_candidate(*, owner, candidate_id) -> Candidate:
-    try:
-        pk = int(candidate_id)
-    except (TypeError, ValueError):
-        raise CandidateError("candidate", f"{candidate_id!r} is not a candidate id") from None
-    candidate = Candidate.objects.for_user(owner).select_related("item", "person").filter(pk=pk).first()
-    if candidate is None:
-        raise CandidateError("candidate", f"no candidate with id {pk}")
-    return candidate
+    rows = Candidate.objects.select_related("item", "person")
+    return find_owned(rows, owner=owner, value=candidate_id, field="candidate", error=CandidateError)
 
 
 def _check_pending(owner, candidate: Candidate) -> None:

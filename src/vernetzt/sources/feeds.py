@@ -15,6 +15,7 @@ from vernetzt.errors import DataError
 from vernetzt.people.models import Success
 from vernetzt.sources.candidates import build_finder, match_items
 from vernetzt.sources.fetching import FetchError, fetch
+from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import Candidate, Feed, FeedItem
 from vernetzt.sources.press import Article, extract_article, parse_feed
 from vernetzt.validation import clean_web_url
@@ -52,14 +53,7 @@ def add_feed(*, owner, url: str, name: str = "") -> Feed:
 
 
 def find_feed(*, owner, feed_id) -> Feed:
-    try:
-        pk = int(feed_id)
-    except (TypeError, ValueError):
-        raise FeedError("feed", f"{feed_id!r} is not a feed id") from None
-    feed = Feed.objects.for_user(owner).filter(pk=pk).first()
-    if feed is None:
-        raise FeedError("feed", f"no feed with id {pk}")
-    return feed
+    return find_owned(Feed.objects, owner=owner, value=feed_id, field="feed", error=FeedError)
 
 
 @transaction.atomic

@@ -82,3 +82,80 @@ class Candidate(OwnedModel):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["owner", "status"], name="candidate_owner_status")]
         constraints = [models.UniqueConstraint(fields=["item", "person"], name="candidate_once_per_item")]
+
+
+def default_folders() -> list[str]:
+    return ["INBOX", "Sent"]
+
+
+class MailAccount(OwnedModel, SourceRun):
+    """An IMAP account, read only: headers (and, if allowed, the first lines) of chosen folders."""
+
+    host = models.CharField(_("server"), max_length=253)
+    port = models.PositiveIntegerField(_("port"), default=993)
+    username = models.CharField(_("user name"), max_length=320)
+    password_encrypted = models.TextField(editable=False)  # sources.secrets; the key is not in the database
+    folders = models.JSONField(_("folders"), default=default_folders)
+    read_body = models.BooleanField(_("also read the first lines of each mail"), default=False)
+    # Per folder {"uidvalidity": N, "uid": last UID read}: the next run starts after it.
+    state = models.JSONField(default=dict, editable=False)
+    progress_done = models.PositiveIntegerField(default=0, editable=False)
+    progress_total = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["host", "username", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "host", "username"], name="mail_account_once_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.host}"
+
+
+class MailMessage(OwnedModel):
+    """A message that was contact with someone in the network (ignored mail is not kept)."""
+
+    account = models.ForeignKey(MailAccount, on_delete=models.CASCADE, related_name="messages")
+    key = models.CharField(max_length=64, editable=False)  # sha256 of the Message-ID (else folder/UID)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mail_messages")
+    date = models.DateField()
+    outgoing = models.BooleanField()
+    subject = models.CharField(max_length=300, blank=True)
+    first_lines = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [models.UniqueConstraint(fields=["account", "key", "person"], name="mail_message_once")]
+
+
+class Calendar(OwnedModel, SourceRun):
+    """An ICS subscription or a CalDAV calendar (user name and encrypted password when it needs them)."""
+
+    url = models.URLField(_("calendar address"), max_length=1000)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    username = models.CharField(_("user name"), max_length=320, blank=True)
+    password_encrypted = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["owner", "url"], name="calendar_unique_url_per_owner")]
+
+    def __str__(self) -> str:
+        return self.name or self.url
+
+
+class CalendarMeeting(OwnedModel):
+    """One occurrence of a calendar event with people of the network, and the interaction it became."""
+
+    calendar = models.ForeignKey(Calendar, on_delete=models.CASCADE, related_name="meetings")
+    key = models.CharField(max_length=64, editable=False)  # sha256 of UID and occurrence start
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="calendar_meetings")
+    date = models.DateField()
+    summary = models.CharField(max_length=300, blank=True)
+    recorded = models.BooleanField(default=False)  # became an interaction (it has taken place)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["calendar", "key", "person"], name="calendar_meeting_once")
+        ]

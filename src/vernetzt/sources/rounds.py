@@ -13,14 +13,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from vernetzt.sources.calendars import poll_calendars
 from vernetzt.sources.feeds import poll_feeds
-from vernetzt.sources.models import Feed
+from vernetzt.sources.mail import poll_mail
+from vernetzt.sources.models import Calendar, Feed, MailAccount
 
-INTERVAL = timedelta(hours=1)
+# How often each kind of source is read: mail is what the playbook reacts to, the press can wait.
+INTERVALS = {Feed: timedelta(hours=1), MailAccount: timedelta(minutes=15), Calendar: timedelta(minutes=30)}
 
 
 def _due(model, now):
-    return model.objects.filter(Q(last_run_at__isnull=True) | Q(last_run_at__lt=now - INTERVAL))
+    return model.objects.filter(Q(last_run_at__isnull=True) | Q(last_run_at__lt=now - INTERVALS[model]))
 
 
 def _claim(model, now) -> dict[int, list[int]]:
@@ -33,16 +36,43 @@ def _claim(model, now) -> dict[int, list[int]]:
 
 
 @task()
-def read_sources(user_id: int, feed_ids: list[int]) -> dict[str, int]:
-    """Read the claimed sources of one account; returns what was found."""
+def read_sources(user_id: int, feed_ids: list[int], mail_ids: list[int], calendar_ids: list[int]) -> dict:
+    """Read the given sources of one account; returns what was found."""
     user = get_user_model().objects.get(pk=user_id, is_active=True)
-    report = poll_feeds(owner=user, feeds=Feed.objects.for_user(user).filter(pk__in=feed_ids))
-    return {"feeds": report.feeds, "items": report.items, "candidates": len(report.candidates)}
+    press = poll_feeds(owner=user, feeds=Feed.objects.for_user(user).filter(pk__in=feed_ids))
+    mail = poll_mail(owner=user, accounts=MailAccount.objects.for_user(user).filter(pk__in=mail_ids))
+    meetings = poll_calendars(
+        owner=user, calendars=Calendar.objects.for_user(user).filter(pk__in=calendar_ids)
+    )
+    return {
+        "feeds": press.feeds,
+        "items": press.items,
+        "candidates": len(press.candidates),
+        "mail_accounts": mail.accounts,
+        "mails": mail.messages,
+        "interactions": mail.interactions,
+        "calendars": meetings.calendars,
+        "meetings": meetings.meetings,
+    }
 
 
 def enqueue_due_sources() -> int:
     """One task per account that has a due source; returns how many were enqueued."""
-    feeds = _claim(Feed, timezone.now())
-    for owner_id in sorted(feeds):
-        read_sources.enqueue(owner_id, feeds[owner_id])
-    return len(feeds)
+    now = timezone.now()
+    feeds, accounts, calendars = _claim(Feed, now), _claim(MailAccount, now), _claim(Calendar, now)
+    owners = sorted(set(feeds) | set(accounts) | set(calendars))
+    for owner_id in owners:
+        read_sources.enqueue(
+            owner_id, feeds.get(owner_id, []), accounts.get(owner_id, []), calendars.get(owner_id, [])
+        )
+    return len(owners)
+
+
+def read_now(owner) -> None:
+    """The sources page's button: every source of the account, in the background."""
+    read_sources.enqueue(
+        owner.pk,
+        list(Feed.objects.for_user(owner).values_list("pk", flat=True)),
+        list(MailAccount.objects.for_user(owner).values_list("pk", flat=True)),
+        list(Calendar.objects.for_user(owner).values_list("pk", flat=True)),
+    )

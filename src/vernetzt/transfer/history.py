@@ -1,7 +1,10 @@
-"""LinkedIn's history files as interactions: messages, invitations and notes joined by profile slug.
+"""LinkedIn's history files: messages and invitations as interactions, notes, and recommendations and
+skill endorsements as the give-and-take ledger, joined by profile slug (or, where LinkedIn gives
+none, by a name that is unambiguous in the network).
 
 One interaction per person, conversation and day (a chat of fifty lines is one contact that day, not
-fifty); re-importing finds the same (person, day, source, text) and adds nothing.
+fifty); re-importing finds the same (person, day, source, text) and adds nothing. A recommendation
+is one delivered benefit, each endorsed skill another; re-importing adds none twice.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from datetime import date
 
 from vernetzt.core.text import normalize_person_name
 from vernetzt.importers.linkedin import LinkedInExport
-from vernetzt.journal.models import Interaction
+from vernetzt.journal.models import Benefit, Interaction
 from vernetzt.transfer.matching import PersonIndex, PersonState
 from vernetzt.transfer.recording import Recorder
 from vernetzt.transfer.rows import insert_new
@@ -19,6 +22,14 @@ from vernetzt.transfer.rows import insert_new
 NOTE_LIMIT = 300
 MESSAGE_SOURCE = "linkedin:message"
 INVITATION_SOURCE = "linkedin:invitation"
+
+
+@dataclass(eq=False)
+class PlannedBenefit:
+    state: PersonState
+    direction: str
+    description: str
+    date: date | None
 
 
 @dataclass(eq=False)
@@ -63,10 +74,7 @@ def apply_notes(export: LinkedInExport, index: PersonIndex, *, overwrite_edits: 
     """Notes.csv texts appended to the persons' notes; returns the persons it touched."""
     touched = []
     for note in export.notes:
-        state = index.by_linkedin.get(note.slug) if note.slug else None
-        if state is None and note.name:
-            found = index.by_name.get(normalize_person_name(note.name))
-            state = found if isinstance(found, PersonState) else None
+        state = _state_for(index, slug=note.slug, name=note.name)
         if state is None or ("notes" in state.values["edited_fields"] and not overwrite_edits):
             continue
         text = note.text.strip()
@@ -116,3 +124,72 @@ def write_interactions(owner, planned: list[PlannedInteraction], recorder: Recor
     ]
     recorder.record_created(Interaction, insert_new(Interaction, rows))
     return len(rows)
+
+
+def _state_for(index: PersonIndex, *, slug: str, name: str) -> PersonState | None:
+    state = index.by_linkedin.get(slug) if slug else None
+    if state is None and name:
+        found = index.by_name.get(normalize_person_name(name))
+        state = found if isinstance(found, PersonState) else None
+    return state
+
+
+def plan_benefits(owner, export: LinkedInExport, index: PersonIndex, *, lang: str) -> list[PlannedBenefit]:
+    """Recommendations and endorsements of known persons that the ledger does not hold yet."""
+    planned: dict[tuple[int, str, str], PlannedBenefit] = {}
+    for record in export.endorsements:
+        state = _state_for(index, slug=record.slug, name=record.name)
+        if state is None or state.person_id is None:
+            continue
+        direction = (
+            Benefit.Direction.RECEIVED if record.direction == "received" else Benefit.Direction.OFFERED
+        )
+        description = _short(describe_endorsement(record.kind, record.direction, record.text, lang))[:500]
+        planned.setdefault(
+            (state.person_id, direction, description),
+            PlannedBenefit(state, direction, description, record.date.date() if record.date else None),
+        )
+    if not planned:
+        return []
+    ids = {person_id for person_id, _, _ in planned}
+    known = set(
+        Benefit.objects.for_user(owner)
+        .filter(person_id__in=ids, kind=Benefit.Kind.RECOMMENDATION)
+        .values_list("person_id", "direction", "description")
+    )
+    return [item for key, item in planned.items() if key not in known]
+
+
+def describe_endorsement(kind: str, direction: str, text: str, lang: str) -> str:
+    if kind == "endorsement":
+        if lang == "de":
+            return f"LinkedIn: Kenntnis bestätigt – {text}"
+        return f"LinkedIn: endorsed skill – {text}"
+    label = "LinkedIn-Empfehlung" if lang == "de" else "LinkedIn recommendation"
+    return f"{label}: {text}" if text else label
+
+
+def write_benefits(owner, planned: list[PlannedBenefit], recorder: Recorder) -> int:
+    rows = [
+        {
+            "owner_id": owner.pk,
+            "person_id": item.state.person_id,
+            "direction": item.direction,
+            "kind": Benefit.Kind.RECOMMENDATION,
+            "description": item.description,
+            "status": Benefit.Status.DELIVERED,
+            "date": item.date,
+            "introduce_to_id": None,
+        }
+        for item in planned
+    ]
+    recorder.record_created(Benefit, insert_new(Benefit, rows))
+    return len(rows)
+
+
+def count_by_source(planned: list[PlannedInteraction]) -> dict[str, int]:
+    """The report's counts of interactions read from messages.csv and Invitations.csv."""
+    return {
+        "interactions_from_messages": sum(1 for item in planned if item.source == MESSAGE_SOURCE),
+        "interactions_from_invitations": sum(1 for item in planned if item.source == INVITATION_SOURCE),
+    }

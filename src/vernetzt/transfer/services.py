@@ -27,9 +27,11 @@ from vernetzt.importers import (
     parse_linkedin_export,
     parse_vcards,
 )
+from vernetzt.language import account_language
 from vernetzt.research.freshness import mark_pool_stale
 from vernetzt.transfer import history
 from vernetzt.transfer.applying import Organizations, write_people
+from vernetzt.transfer.job_changes import find_job_changes, write_job_changes
 from vernetzt.transfer.matching import (
     PersonIndex,
     PersonState,
@@ -293,14 +295,20 @@ def import_linkedin(
     with transaction.atomic():
         run.index = load_states(owner)
         run.plan_records(export.connections, linkedin=True)
+        job_changes = find_job_changes(list(run.touched.values()))
         for state in history.apply_notes(export, run.index, overwrite_edits=overwrite_edits):
             run.touch(state)
         planned = history.plan_history(export, run.index)
         planned = history.drop_known(owner, planned)
         for state in history.note_last_contact(planned):
             run.touch(state)
+        lang = account_language(owner)
+        benefits = history.plan_benefits(owner, export, run.index, lang=lang)
         run.count_plan()
         run.report.extra["interactions"] = len(planned)
+        run.report.extra.update(history.count_by_source(planned))
+        run.report.extra["benefits"] = len(benefits)
+        run.report.extra["job_changes"] = [change.as_dict() for change in job_changes]
         if export.profile is not None:
             run.report.extra.update(plan_profile(owner, export.profile))
         if dry_run:
@@ -309,6 +317,8 @@ def import_linkedin(
         recorder = run.start_batch()
         run.write(recorder)
         history.write_interactions(owner, planned, recorder)
+        history.write_benefits(owner, benefits, recorder)
+        write_job_changes(owner, job_changes, recorder, today=timezone.localdate(), lang=lang)
         if export.profile is not None:
             organizations = Organizations(owner, recorder)
             run.report.extra.update(

@@ -12,20 +12,30 @@ from django.views.decorators.http import require_GET, require_POST
 
 from vernetzt.errors import DataError
 from vernetzt.language import request_language
+from vernetzt.sources.calendars import add_calendar, remove_calendar
 from vernetzt.sources.candidates import confirm_candidate, dismiss_candidate
-from vernetzt.sources.feeds import add_article, add_feed, poll_feeds, remove_feed
-from vernetzt.sources.models import Candidate, Feed
+from vernetzt.sources.feeds import add_article, add_feed, remove_feed
+from vernetzt.sources.mail import add_mail_account, remove_mail_account
+from vernetzt.sources.models import Calendar, Candidate, Feed, MailAccount
 from vernetzt.sources.problems import PROBLEMS, describe_problem
-from vernetzt.web.sources_forms import ArticleForm, FeedForm
+from vernetzt.sources.rounds import read_now
+from vernetzt.web.sources_forms import ArticleForm, CalendarForm, FeedForm, MailAccountForm
 
 
-def _page(request, *, feed_form=None, article_form=None, status=200):
+def _page(request, *, feed_form=None, article_form=None, mail_form=None, calendar_form=None, status=200):
     lang = request_language()
     feeds = [(feed, describe_problem(feed.last_error, lang)) for feed in Feed.objects.for_user(request.user)]
+    accounts = [(a, describe_problem(a.last_error, lang)) for a in MailAccount.objects.for_user(request.user)]
     context = {
         "feeds": feeds,
+        "accounts": accounts,
         "feed_form": feed_form or FeedForm(),
         "article_form": article_form or ArticleForm(),
+        "mail_form": mail_form or MailAccountForm(),
+        "calendars": [
+            (c, describe_problem(c.last_error, lang)) for c in Calendar.objects.for_user(request.user)
+        ],
+        "calendar_form": calendar_form or CalendarForm(),
     }
     return render(request, "vernetzt/sources/page.html", context, status=status)
 
@@ -77,19 +87,54 @@ def feed_remove(request, pk: int):
 
 
 @require_POST
-def feeds_poll(request):
-    report = poll_feeds(owner=request.user)
-    messages.success(
-        request,
-        ngettext("%(feeds)d feed read", "%(feeds)d feeds read", report.feeds) % {"feeds": report.feeds}
-        + ": "
-        + ngettext("%(n)d new article", "%(n)d new articles", report.items) % {"n": report.items}
-        + ", "
-        + ngettext("%(n)d candidate", "%(n)d candidates", len(report.candidates))
-        % {"n": len(report.candidates)}
-        + ".",
-    )
+def sources_read(request):
+    read_now(request.user)
+    messages.success(request, _("Your sources are being read; this page shows what they found."))
     return redirect("sources")
+
+
+@require_POST
+def mail_add(request):
+    form = MailAccountForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            account = add_mail_account(
+                owner=request.user,
+                host=data["host"],
+                port=data["port"],
+                username=data["username"],
+                password=data["password"],
+                folders=data["folders"],
+                read_body=data["read_body"],
+            )
+        except DataError as error:
+            field = {"user": "username", "folder": "folders"}.get(error.field, error.field)
+            form.add_error(field if field in form.fields else None, error.message)
+        else:
+            read_now(request.user)
+            messages.success(
+                request, _("Connected %(account)s; its mail is being read.") % {"account": account}
+            )
+            return redirect("sources")
+    return _page(request, mail_form=form, status=422)
+
+
+def _removed(request, message: str, *, purge: bool, interactions: int):
+    if purge:
+        message += " " + ngettext(
+            "%(n)d interaction deleted.", "%(n)d interactions deleted.", interactions
+        ) % {"n": interactions}
+    messages.success(request, message)
+    return redirect("sources")
+
+
+@require_POST
+def mail_remove(request, pk: int):
+    account = get_object_or_404(MailAccount.objects.for_user(request.user), pk=pk)
+    purge = request.POST.get("purge") == "1"
+    removed = remove_mail_account(owner=request.user, account=account, purge=purge)
+    return _removed(request, _("Mail account removed."), purge=purge, interactions=removed)
 
 
 @require_POST
@@ -133,3 +178,29 @@ def candidate_decide(request, pk: int, action: str):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = "today"
     return redirect(back or "today")
+
+
+@require_POST
+def calendar_add(request):
+    form = CalendarForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            calendar = add_calendar(
+                owner=request.user, url=data["url"], username=data["username"], password=data["password"]
+            )
+        except DataError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            read_now(request.user)
+            messages.success(request, _("Connected %(calendar)s; it is being read.") % {"calendar": calendar})
+            return redirect("sources")
+    return _page(request, calendar_form=form, status=422)
+
+
+@require_POST
+def calendar_remove(request, pk: int):
+    calendar = get_object_or_404(Calendar.objects.for_user(request.user), pk=pk)
+    purge = request.POST.get("purge") == "1"
+    removed = remove_calendar(owner=request.user, calendar=calendar, purge=purge)
+    return _removed(request, _("Calendar removed."), purge=purge, interactions=removed)
