@@ -3,32 +3,43 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
-from vernetzt.api.schemas import Error
+from vernetzt.api.fields import Day, Id, model_field, text_list
+from vernetzt.api.schemas import Error, InputSchema
 from vernetzt.events.models import Event
 from vernetzt.journal.agenda import agenda_as_dict, build_agenda
 from vernetzt.journal.briefing import briefing_as_dict, build_briefing
 from vernetzt.journal.facts import open_tasks
-from vernetzt.journal.services import JournalDataError, complete_task, log_interaction, skip_task, snooze_task
+from vernetzt.journal.models import Interaction
+from vernetzt.journal.services import (
+    MAX_SNIPPET_LENGTH,
+    MAX_SNOOZE_DAYS,
+    JournalDataError,
+    complete_task,
+    log_interaction,
+    skip_task,
+    snooze_task,
+)
 from vernetzt.language import request_language
 from vernetzt.people.models import Person
 
 router = Router(tags=["journal"])
 
 
-class InteractionIn(Schema):
-    person_id: int
-    kind: str
-    date: datetime.date
-    notes: str = ""
-    snippets: list[str] = []
-    their_share: int | None = None
+class InteractionIn(InputSchema):
+    person_id: Id
+    kind: model_field(Interaction, "kind")
+    date: Day
+    notes: model_field(Interaction, "notes") = ""
+    snippets: text_list(MAX_SNIPPET_LENGTH) = []
+    their_share: model_field(Interaction, "their_share") | None = None
     meeting_agreed: bool = False
-    event_id: int | None = None
+    event_id: Id | None = None
 
 
 class TaskOut(Schema):
@@ -72,7 +83,7 @@ def post_interaction(request, payload: InteractionIn):
 
 
 class TodayQuery(Schema):
-    date: datetime.date | None = None
+    date: Day | None = None
 
 
 @router.get("/today")
@@ -85,29 +96,29 @@ def get_today(request, params: Query[TodayQuery]):
 
 
 @router.get("/people/{person_id}/briefing", response={200: dict, 404: Error})
-def get_briefing(request, person_id: int):
+def get_briefing(request, person_id: Id):
     person = get_object_or_404(Person.objects.for_user(request.auth).filter(is_me=False), pk=person_id)
     return briefing_as_dict(
         build_briefing(owner=request.auth, person=person, lang=request_language(), today=timezone.localdate())
     )
 
 
-class SnoozeIn(Schema):
-    days: int = 1
+class SnoozeIn(InputSchema):
+    days: Annotated[int, Field(ge=1, le=MAX_SNOOZE_DAYS)] = 1
 
 
 @router.post("/tasks/{task_id}/done", response={200: TaskOut, 404: Error})
-def post_task_done(request, task_id: int):
+def post_task_done(request, task_id: Id):
     return complete_task(task=get_object_or_404(open_tasks(request.auth), pk=task_id))
 
 
 @router.post("/tasks/{task_id}/skip", response={200: TaskOut, 404: Error})
-def post_task_skip(request, task_id: int):
+def post_task_skip(request, task_id: Id):
     return skip_task(task=get_object_or_404(open_tasks(request.auth), pk=task_id))
 
 
 @router.post("/tasks/{task_id}/snooze", response={200: TaskOut, 404: Error, 422: Error})
-def post_task_snooze(request, task_id: int, payload: SnoozeIn):
+def post_task_snooze(request, task_id: Id, payload: SnoozeIn):
     task = get_object_or_404(open_tasks(request.auth), pk=task_id)
     try:
         return snooze_task(task=task, today=timezone.localdate(), days=payload.days)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
-from vernetzt.api.schemas import Error
+from vernetzt.api.fields import Id, Limit, model_field, one_of, text
+from vernetzt.api.schemas import Error, InputSchema
+from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal, Target
 from vernetzt.goals.services import add_target, remove_target, set_target_priority, set_target_stage
@@ -33,23 +35,26 @@ class CandidateOut(Schema):
     relation: str | None
 
 
+Lang = one_of(("de", "en"))
+
+
 class TargetsQuery(Schema):
-    event: int | None = None
+    event: Id | None = None
     only_event: bool = False
-    limit: int = 50
-    region: str | None = None
-    level: str | None = None
-    function: str | None = None
-    lang: str | None = None
+    limit: Limit = 50
+    region: text(100) | None = None
+    level: one_of(SENIORITY_LEVELS) | None = None
+    function: one_of(FUNCTIONS) | None = None
+    lang: Lang | None = None
 
 
-class PipelineIn(Schema):
-    person_id: int
+class PipelineIn(InputSchema):
+    person_id: Id
 
 
-class PipelinePatch(Schema):
-    stage: str | None = None
-    priority: int | None = None
+class PipelinePatch(InputSchema):
+    stage: model_field(Target, "stage") | None = None
+    priority: model_field(Target, "priority") | None = None
 
 
 class PipelineOut(Schema):
@@ -83,7 +88,7 @@ def _pipeline_out(target: Target) -> dict:
 
 
 @router.get("/goals/{goal_id}/targets", response={200: list[CandidateOut], 404: Error, 422: Error})
-def list_targets(request, goal_id: int, params: Query[TargetsQuery]):
+def list_targets(request, goal_id: Id, params: Query[TargetsQuery]):
     goal = get_object_or_404(Goal.objects.for_user(request.auth), pk=goal_id)
     event = None
     if params.event is not None:
@@ -94,7 +99,7 @@ def list_targets(request, goal_id: int, params: Query[TargetsQuery]):
         lang=request_language(params.lang),
         event=event,
         only_event=params.only_event,
-        limit=max(1, min(params.limit, 1000)),
+        limit=params.limit,
         region=params.region or None,
         level=params.level or None,
         function=params.function or None,
@@ -103,13 +108,13 @@ def list_targets(request, goal_id: int, params: Query[TargetsQuery]):
 
 
 @router.get("/research/upward", response=list[CandidateOut])
-def list_upward(request, lang: str | None = None, limit: int = 50):
-    found = network_upward(owner=request.auth, lang=request_language(lang), limit=max(1, min(limit, 1000)))
+def list_upward(request, lang: Lang | None = None, limit: Limit = 50):
+    found = network_upward(owner=request.auth, lang=request_language(lang), limit=limit)
     return [_candidate_out(c) for c in found]
 
 
 @router.get("/goals/{goal_id}/pipeline", response={200: list[PipelineOut], 404: Error})
-def list_pipeline(request, goal_id: int):
+def list_pipeline(request, goal_id: Id):
     goal = get_object_or_404(Goal.objects.for_user(request.auth), pk=goal_id)
     return [_pipeline_out(t) for t in goal.targets.select_related("person")]
 
@@ -117,7 +122,7 @@ def list_pipeline(request, goal_id: int):
 @router.post(
     "/goals/{goal_id}/pipeline", response={200: PipelineOut, 201: PipelineOut, 404: Error, 422: Error}
 )
-def post_pipeline(request, goal_id: int, payload: PipelineIn):
+def post_pipeline(request, goal_id: Id, payload: PipelineIn):
     goal = get_object_or_404(Goal.objects.for_user(request.auth), pk=goal_id)
     person = get_object_or_404(
         Person.objects.for_user(request.auth).filter(is_me=False), pk=payload.person_id
@@ -132,7 +137,7 @@ def _target(request, goal_id: int, target_id: int) -> Target:
 
 
 @router.patch("/goals/{goal_id}/pipeline/{target_id}", response={200: PipelineOut, 404: Error, 422: Error})
-def patch_pipeline(request, goal_id: int, target_id: int, payload: PipelinePatch):
+def patch_pipeline(request, goal_id: Id, target_id: Id, payload: PipelinePatch):
     target = _target(request, goal_id, target_id)
     if payload.stage is not None:
         set_target_stage(target=target, stage=payload.stage)
@@ -142,11 +147,11 @@ def patch_pipeline(request, goal_id: int, target_id: int, payload: PipelinePatch
 
 
 @router.delete("/goals/{goal_id}/pipeline/{target_id}", response={204: None, 404: Error})
-def delete_pipeline(request, goal_id: int, target_id: int):
+def delete_pipeline(request, goal_id: Id, target_id: Id):
     remove_target(target=_target(request, goal_id, target_id))
     return Status(204, None)
 
 
 @router.get("/titles", response=TitleOut)
-def classify(request, text: str):
+def classify(request, text: model_field(Person, "title")):
     return summarize_title(text)

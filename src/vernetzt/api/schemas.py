@@ -1,8 +1,35 @@
-from __future__ import annotations
+"""Request and response bodies of the API. Request fields take their limits from the model fields
+(vernetzt.api.fields), and unknown keys are refused, so a typo is a 422 instead of being ignored."""
 
 from datetime import date
+from typing import Annotated, Any, Optional
 
 from ninja import Field, Schema
+from pydantic import ConfigDict, create_model
+
+from vernetzt.api.fields import Day, model_field, one_of, text, text_list
+from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
+from vernetzt.goals.models import Goal
+from vernetzt.goals.services import WEIGHT_NAMES
+from vernetzt.people.models import Person
+
+# A country may be given by name in either language ("Deutschland", "Singapore"); stored as its code.
+COUNTRY_NAME = text(100)
+
+
+class InputSchema(Schema):
+    """A JSON body: exactly the documented keys, each of its documented type ("5" is no number)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def partial(schema: type[InputSchema]) -> type[InputSchema]:
+    """The PATCH twin of ``schema``: every field optional (absent = unchanged), same limits."""
+    fields: dict[str, Any] = {}
+    for name, field in schema.model_fields.items():
+        kind = Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+        fields[name] = (Optional[kind], None)  # noqa: UP045 (a runtime type, not an annotation)
+    return create_model(schema.__name__.removesuffix("In") + "Patch", __base__=InputSchema, **fields)
 
 
 class PersonOut(Schema):
@@ -33,50 +60,30 @@ class PersonOut(Schema):
     notes: str
 
 
-class PersonIn(Schema):
-    first_name: str = ""
-    last_name: str = ""
-    title: str = ""
-    organization_name: str = ""
-    emails: list[str] = []
-    phones: list[str] = []
-    city: str = ""
-    country: str = ""
-    linkedin_url: str = ""
-    xing_url: str = ""
-    birth_day: int | None = None
-    birth_month: int | None = None
-    birth_year: int | None = None
-    tier: str = "pool"
-    formality: str = "sie"
-    languages: list[str] = []
-    interests: list[str] = []
-    associations: list[str] = []
-    expertise: list[str] = []
-    notes: str = ""
+class PersonIn(InputSchema):
+    first_name: model_field(Person, "first_name") = ""
+    last_name: model_field(Person, "last_name") = ""
+    title: model_field(Person, "title") = ""
+    organization_name: model_field(Person, "organization_name") = ""
+    emails: text_list() = []
+    phones: text_list() = []
+    city: model_field(Person, "city") = ""
+    country: COUNTRY_NAME = ""
+    linkedin_url: model_field(Person, "linkedin_url") = ""
+    xing_url: model_field(Person, "xing_url") = ""
+    birth_day: model_field(Person, "birth_day") | None = None
+    birth_month: model_field(Person, "birth_month") | None = None
+    birth_year: model_field(Person, "birth_year") | None = None
+    tier: model_field(Person, "tier") = "pool"
+    formality: model_field(Person, "formality") = "sie"
+    languages: text_list() = []
+    interests: text_list() = []
+    associations: text_list() = []
+    expertise: text_list() = []
+    notes: model_field(Person, "notes") = ""
 
 
-class PersonPatch(Schema):
-    first_name: str | None = None
-    last_name: str | None = None
-    title: str | None = None
-    organization_name: str | None = None
-    emails: list[str] | None = None
-    phones: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    linkedin_url: str | None = None
-    xing_url: str | None = None
-    birth_day: int | None = None
-    birth_month: int | None = None
-    birth_year: int | None = None
-    tier: str | None = None
-    formality: str | None = None
-    languages: list[str] | None = None
-    interests: list[str] | None = None
-    associations: list[str] | None = None
-    expertise: list[str] | None = None
-    notes: str | None = None
+PersonPatch = partial(PersonIn)
 
 
 class GoalOut(Schema):
@@ -95,34 +102,25 @@ class GoalOut(Schema):
     weights: dict[str, float]
 
 
-class GoalIn(Schema):
-    text: str
-    why: str = ""
-    horizon: date | None = None
-    status: str = "active"
-    levels: list[str] = []
-    functions: list[str] = []
-    regions: list[str] = []
+Weight = Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
+
+
+class GoalIn(InputSchema):
+    text: model_field(Goal, "text")
+    why: model_field(Goal, "why") = ""
+    horizon: Day | None = None
+    status: model_field(Goal, "status") = "active"
+    levels: list[one_of(SENIORITY_LEVELS)] = []
+    functions: list[one_of(FUNCTIONS)] = []
+    regions: text_list(100) = []
     anywhere: bool = False
-    organizations: list[str] = []
-    industries: list[str] = []
-    keywords: list[str] = []
-    weights: dict[str, float] = {}
+    organizations: text_list() = []
+    industries: text_list() = []
+    keywords: text_list() = []
+    weights: dict[one_of(WEIGHT_NAMES), Weight] = {}
 
 
-class GoalPatch(Schema):
-    text: str | None = None
-    why: str | None = None
-    horizon: date | None = None
-    status: str | None = None
-    levels: list[str] | None = None
-    functions: list[str] | None = None
-    regions: list[str] | None = None
-    anywhere: bool | None = None
-    organizations: list[str] | None = None
-    industries: list[str] | None = None
-    keywords: list[str] | None = None
-    weights: dict[str, float] | None = None
+GoalPatch = partial(GoalIn)
 
 
 class Error(Schema):

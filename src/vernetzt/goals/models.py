@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +54,12 @@ class Target(OwnedModel):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="targets")
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDENTIFIED)
-    priority = models.PositiveSmallIntegerField(_("priority"), default=2, help_text=_("1 = highest"))
+    priority = models.PositiveSmallIntegerField(
+        _("priority"),
+        default=2,
+        help_text=_("1 = highest"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,9 @@ class Interaction(OwnedModel):
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="interactions"
     )
     notes = models.TextField(_("notes"), blank=True)
-    their_share = models.PositiveSmallIntegerField(_("their share of the talking (%)"), null=True, blank=True)
+    their_share = models.PositiveSmallIntegerField(
+        _("their share of the talking (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
     meeting_agreed = models.BooleanField(_("meeting agreed"), default=False)
     source = models.CharField(max_length=50, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,6 +6,7 @@ services, so reading 1,000,000 rows for ranking never re-parses a title or a pla
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -56,9 +57,18 @@ class Person(OwnedModel):
     linkedin_slug = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
     xing_url = models.URLField(_("XING profile"), max_length=500, blank=True)
     xing_slug = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
-    birth_day = models.PositiveSmallIntegerField(_("birthday: day"), null=True, blank=True)
-    birth_month = models.PositiveSmallIntegerField(_("birthday: month"), null=True, blank=True)
-    birth_year = models.PositiveSmallIntegerField(_("birthday: year"), null=True, blank=True)
+    birth_day = models.PositiveSmallIntegerField(
+        _("birthday: day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    birth_month = models.PositiveSmallIntegerField(
+        _("birthday: month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        _("birthday: year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
     city = models.CharField(_("city"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 code"))
     regions = models.JSONField(default=list, blank=True, editable=False)

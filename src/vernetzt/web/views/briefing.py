@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vernetzt.errors import DataError
 from vernetzt.events.models import Event
 from vernetzt.events.preparation import (
     mark_must_meet,
@@ -19,7 +20,7 @@ from vernetzt.events.preparation import (
 from vernetzt.journal.benefits import ledger_for, mark_delivered, record_benefit, suggest_introductions
 from vernetzt.journal.briefing import build_briefing
 from vernetzt.journal.models import Benefit
-from vernetzt.journal.services import JournalDataError, add_success
+from vernetzt.journal.services import add_success
 from vernetzt.language import request_language
 from vernetzt.web.journal_forms import BenefitForm, SuccessForm
 from vernetzt.web.views.journal import _people
@@ -55,7 +56,7 @@ def success_add(request, pk: int):
     if form.is_valid():
         try:
             add_success(owner=request.user, person=person, **form.cleaned_data)
-        except JournalDataError as error:
+        except DataError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("The success was recorded."))
@@ -96,7 +97,7 @@ def benefit_add(request, pk: int):
         try:
             record_benefit(owner=request.user, person=person, introduce_to=introduce_to, **data)
             form = None
-        except JournalDataError as error:
+        except DataError as error:
             if form is None:
                 form = BenefitForm(initial={"direction": "offered", "status": "planned"})
             form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -117,7 +118,7 @@ def benefit_deliver(request, pk: int):
     benefit = get_object_or_404(Benefit.objects.for_user(request.user).select_related("person"), pk=pk)
     try:
         mark_delivered(benefit=benefit, date=timezone.localdate())
-    except JournalDataError as error:
+    except DataError as error:
         messages.error(request, error.message)
     if request.headers.get("HX-Request"):
         return render(request, "vernetzt/journal/_ledger.html", _ledger_context(request, benefit.person))

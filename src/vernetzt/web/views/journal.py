@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from vernetzt.core.drafts import DRAFT_KINDS
 from vernetzt.core.playbook import describe_rules
 from vernetzt.core.questions import talk_share_feedback
+from vernetzt.errors import DataError
 from vernetzt.journal.digest import set_digest
 from vernetzt.journal.facts import open_tasks
 from vernetzt.journal.feed import build_feed, feed_owner, issue_feed_token, revoke_feed_tokens
@@ -27,7 +28,6 @@ from vernetzt.journal.messages import (
 )
 from vernetzt.journal.models import FeedToken, Task
 from vernetzt.journal.services import (
-    JournalDataError,
     complete_task,
     journal_settings,
     log_interaction,
@@ -68,7 +68,7 @@ def log_conversation(request, pk: int):
                 their_share=data["their_share"],
                 meeting_agreed=data["meeting_agreed"],
             )
-        except JournalDataError as error:
+        except DataError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(
@@ -101,7 +101,7 @@ def task_action(request, pk: int, action: str):
         try:
             days = int(request.POST.get("days", "1"))
             snooze_task(task=task, today=timezone.localdate(), days=days)
-        except (ValueError, JournalDataError):
+        except ValueError:
             return HttpResponse(_("Snooze by 1 to 365 days."), status=422)
     else:
         raise Http404
@@ -141,7 +141,7 @@ def _draft_page(request, *, person: Person, kind: str, task: Task | None):
                     body=data["body"],
                     task=task,
                 )
-            except JournalDataError as error:
+            except DataError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 messages.success(
@@ -202,7 +202,7 @@ def playbook_page(request):
         if action == "playbook" and form.is_valid():
             try:
                 save_playbook_settings(owner=request.user, data=form.as_settings_dict())
-            except JournalDataError as error:
+            except DataError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 messages.success(request, _("Playbook saved."))
@@ -216,7 +216,7 @@ def playbook_page(request):
         elif action == "digest":
             try:
                 set_digest(owner=request.user, enabled=request.POST.get("enabled") == "on")
-            except JournalDataError as error:
+            except DataError as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("Settings saved."))
