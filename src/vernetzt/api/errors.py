@@ -1,6 +1,7 @@
 """Every refusal of the API has one shape, ``{"error": message, "field": name or null}``, in the
-caller's language, and the OpenAPI schema lists it: 401 where a token is needed, 404 where a path
-names a row, 422 where the request carries input."""
+caller's language, and the OpenAPI schema lists it: 401 where a token is needed (and 429 once a
+client has failed too often, vernetzt.accounts.throttle), 404 where a path names a row, 400 and 422
+where the request carries input."""
 
 from __future__ import annotations
 
@@ -94,6 +95,7 @@ def document_error_responses(schema: dict[str, Any]) -> dict[str, Any]:
             wanted = []
             if operation.get("security"):
                 wanted.append((401, _("No valid API token or session")))
+                wanted.append((429, _("Too many failed logins from this client; see Retry-After")))
             if "{" in path:
                 wanted.append((404, _("No such row in this account")))
             if operation.get("requestBody"):
