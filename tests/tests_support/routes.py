@@ -38,6 +38,7 @@ API_KINDS = {
     "target_id": "target",
     "task_id": "task",
     "event_id": "event",
+    "manager_id": "person",
 }
 
 _WEB_PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")

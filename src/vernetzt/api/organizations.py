@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Schema, Status
 
-from vernetzt.api.schemas import Error
+from vernetzt.api.fields import Id
+from vernetzt.api.schemas import Error, InputSchema
 from vernetzt.people.models import Person
 from vernetzt.people.reporting import manager_of, remove_manager, reports_of, set_manager
 
 router = Router(tags=["organizations"])
 
-PersonId = Annotated[int, Field(ge=1, le=2**63 - 1)]
-
-
-class ManagerIn(Schema):
-    manager_id: PersonId
+class ManagerIn(InputSchema):
+    manager_id: Id
 
 
 class ReportingOut(Schema):
@@ -40,18 +36,18 @@ def _reporting_out(person: Person) -> dict:
 
 
 @router.get("/people/{person_id}/manager", response={200: ReportingOut, 404: Error})
-def get_manager(request, person_id: PersonId):
+def get_manager(request, person_id: Id):
     return _reporting_out(_person(request, person_id))
 
 
 @router.put("/people/{person_id}/manager", response={200: ReportingOut, 404: Error, 422: Error})
-def put_manager(request, person_id: PersonId, payload: ManagerIn):
+def put_manager(request, person_id: Id, payload: ManagerIn):
     person = _person(request, person_id)
     set_manager(person=person, manager=_person(request, payload.manager_id))
     return _reporting_out(person)
 
 
 @router.delete("/people/{person_id}/manager", response={204: None, 404: Error})
-def delete_manager(request, person_id: PersonId):
+def delete_manager(request, person_id: Id):
     remove_manager(person=_person(request, person_id))
     return Status(204, None)
