@@ -47,6 +47,10 @@ def mallory_rows(other_user) -> dict[str, int]:
     person = create_person(owner=other_user, first_name="Max", last_name="Muster")
     goal = create_goal(owner=other_user, text="Vertriebsleitung DACH")
     target, _ = add_target(goal=goal, person=person)
+    from vernetzt.sources.models import Candidate, Feed, FeedItem
+
+    feed = Feed.objects.create(owner=other_user, url="https://example.org/feed.xml", name="Logistik")
+    item = FeedItem.objects.create(owner=other_user, feed=feed, key="m", title="Max Muster befördert")
     job = ImportJob.objects.create(
         owner=other_user, kind="vcard", phase="import", status="failed", filename="m.vcf", process="t"
     )
@@ -64,6 +68,8 @@ def mallory_rows(other_user) -> dict[str, int]:
         "token": ApiToken.issue(user=other_user, name="mallory's script")[0],
         "import_job": job,
         "import_batch": ImportBatch.objects.create(owner=other_user, kind="vcard", filename="m.vcf"),
+        "feed": feed,
+        "candidate": Candidate.objects.create(owner=other_user, item=item, person=person, evidence="Max"),
     }
     return {kind: row.pk for kind, row in rows.items()}
 

@@ -15,8 +15,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # Routes that are not pages of the logged-in app (the login itself, the token-protected calendar feed,
 # walked in tests/journal) or end the session.
 SKIPPED_ROUTES = {"login", "login_link", "logout", "calendar_feed"}
-# Parameters filled with a non-id value.
-STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token", "kind": "json", "action": "done"}
+# Parameters filled with a non-id value; an action is one the route knows, by its first segment, so
+# only the ownership check can refuse it.
+STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token", "kind": "json"}
+ACTIONS = {"tasks": "done", "news": "dismiss"}
 # Web: the kind of row an int parameter names, by the path segment before it.
 WEB_KINDS = {
     "people": "person",
@@ -30,6 +32,8 @@ WEB_KINDS = {
     "tokens": "token",
     "jobs": "import_job",
     "batches": "import_batch",
+    "feeds": "feed",
+    "news": "candidate",
 }
 # API: the kind of row a path parameter or a body key names, by its name.
 API_KINDS = {
@@ -79,6 +83,8 @@ def _fill(route: str, ids: dict[str, int]) -> str:
         converter, name = match.group(1), match.group(2)
         if converter == "int":
             return str(ids[name])
+        if name == "action":
+            return ACTIONS[route.split("/", 1)[0]]
         return STRING_PARAMS.get(name, "x")
 
     if route.startswith("/"):  # an API path
