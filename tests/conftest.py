@@ -100,7 +100,7 @@ def world(user):
     feed = Feed.objects.create(owner=user, url="https://secret.example/feed.xml", name="Secret Feed")
     feed_item = FeedItem.objects.create(owner=user, feed=feed, key="secret", title="Secret news of Geheim")
     candidate = Candidate.objects.create(owner=user, item=feed_item, person=person, evidence="Geheim")
-    from vernetzt.sources.models import MailAccount, MailMessage
+    from vernetzt.sources.models import Calendar, MailAccount, MailMessage
 
     mail_account = MailAccount.objects.create(
         owner=user, host="imap.secret.example", username="secret@example.com", password_encrypted="x"
@@ -131,4 +131,5 @@ def world(user):
         "candidate": candidate,
         "mail_account": mail_account,
         "mail_message": mail_message,
+        "calendar": Calendar.objects.create(owner=user, url="https://secret.example/cal.ics", name="Secret"),
     }

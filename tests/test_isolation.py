@@ -47,7 +47,7 @@ def mallory_rows(other_user) -> dict[str, int]:
     person = create_person(owner=other_user, first_name="Max", last_name="Muster")
     goal = create_goal(owner=other_user, text="Vertriebsleitung DACH")
     target, _ = add_target(goal=goal, person=person)
-    from vernetzt.sources.models import Candidate, Feed, FeedItem
+    from vernetzt.sources.models import Calendar, Candidate, Feed, FeedItem, MailAccount
 
     feed = Feed.objects.create(owner=other_user, url="https://example.org/feed.xml", name="Logistik")
     item = FeedItem.objects.create(owner=other_user, feed=feed, key="m", title="Max Muster befördert")
@@ -70,6 +70,10 @@ def mallory_rows(other_user) -> dict[str, int]:
         "import_batch": ImportBatch.objects.create(owner=other_user, kind="vcard", filename="m.vcf"),
         "feed": feed,
         "candidate": Candidate.objects.create(owner=other_user, item=item, person=person, evidence="Max"),
+        "mail_account": MailAccount.objects.create(
+            owner=other_user, host="imap.example.org", username="max@example.org", password_encrypted="x"
+        ),
+        "calendar": Calendar.objects.create(owner=other_user, url="https://example.org/cal.ics"),
     }
     return {kind: row.pk for kind, row in rows.items()}
 

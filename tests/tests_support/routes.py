@@ -34,6 +34,8 @@ WEB_KINDS = {
     "batches": "import_batch",
     "feeds": "feed",
     "news": "candidate",
+    "mail": "mail_account",
+    "calendars": "calendar",
 }
 # API: the kind of row a path parameter or a body key names, by its name.
 API_KINDS = {
