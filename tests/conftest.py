@@ -4,8 +4,14 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from hypothesis import settings
 
 from vernetzt.accounts.services import ensure_account
+
+# Timings are benchmarks, never pass/fail: hypothesis' per-example deadline would make a property test
+# fail on a busy machine (CI runs the suite twice, other work runs beside it).
+settings.register_profile("vernetzt", deadline=None)
+settings.load_profile("vernetzt")
 
 
 @pytest.fixture
