@@ -135,6 +135,8 @@ _FILE_PARAMS = {
     "binary_file": {"kind": "PNG image"},
     "no_header": {"expected": "First Name"},
     "zip_too_large": {"limit": "1024"},
+    "file_too_large": {"limit": "25"},
+    "too_many_rows": {"limit": "100\u202f000"},
 }
 
 

@@ -135,3 +135,28 @@ def test_utf16_file_and_lf_line_ends():
 def test_escapes_and_splitting():
     assert split_escaped(r"a\;b;c\\;d", ";") == [r"a\;b", r"c\\", "d"]
     assert unescape(r"a\,b\;c\nd\\e\Nf\x") == "a,b;c\nd\\e\nf\\x"
+
+
+_PHOTO_LINE = b"/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0a"
+
+
+def _photo_card(photo_lines: int, *, version: str = "3.0") -> bytes:
+    photo = b"\r\n ".join([_PHOTO_LINE] * photo_lines)
+    return (
+        b"BEGIN:VCARD\r\nVERSION:" + version.encode() + b"\r\nN:Foto;Paula;;;\r\nFN:Paula Foto\r\n"
+        b"PHOTO;ENCODING=b;TYPE=JPEG:" + photo + b"\r\nTITLE:Leiterin\r\n  Einkauf\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nach Foto\r\nEMAIL:nach@example.com\r\nEND:VCARD\r\n"
+    )
+
+
+def test_a_photo_is_dropped_while_unfolding():
+    """Photos are dropped (vernetzt stores no pictures): their folded lines are skipped while
+    unfolding, so a 5 MB photo costs one pass over its bytes instead of being rebuilt line by line."""
+    from vernetzt.importers.vcard import _logical_lines
+
+    data = _photo_card(100_000)
+    photo = next(content for _, content in _logical_lines(data) if content.startswith(b"PHOTO"))
+    assert photo == b"PHOTO;ENCODING=b;TYPE=JPEG:" + _PHOTO_LINE
+    result = parse_vcards(data, filename="foto.vcf")
+    assert [r.full_name for r in result.records] == ["Paula Foto", "Nach Foto"]
+    assert result.records[0].title == "Leiterin Einkauf"

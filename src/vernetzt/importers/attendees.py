@@ -17,6 +17,7 @@ from datetime import date, datetime
 import openpyxl
 
 from vernetzt.importers.records import (
+    MAX_IMPORT_ROWS,
     ContactRecord,
     ImportFormatError,
     ParseResult,
@@ -27,6 +28,7 @@ from vernetzt.importers.records import (
     compose_full_name,
     fold_header,
     has_identity,
+    refuse_too_many,
 )
 from vernetzt.importers.sniff import HEADER_SCAN_ROWS, cell, is_blank, read_table
 
@@ -131,15 +133,17 @@ def is_attendee_header(cells: Sequence[str]) -> bool:
     return (named or "email" in mapping) and len(mapping) >= 2
 
 
-def parse_attendees(data: bytes, *, filename: str) -> ParseResult:
+def parse_attendees(data: bytes, *, filename: str, max_rows: int = MAX_IMPORT_ROWS) -> ParseResult:
     """Attendees as ContactRecords (source "attendees"); XLSX is recognised by content, not by name."""
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise ImportFormatError("legacy_xls", filename=filename)
     if data.startswith(b"PK\x03\x04"):
-        header, rows = _read_xlsx(data, filename=filename)
+        header, rows = _read_xlsx(data, filename=filename, max_rows=max_rows)
         result = ParseResult(records=[], errors=[], format="xlsx")
     else:
-        table = read_table(data, filename=filename, is_header=is_attendee_header, expected=EXPECTED)
+        table = read_table(
+            data, filename=filename, is_header=is_attendee_header, expected=EXPECTED, max_rows=max_rows
+        )
         header, rows = table.header, table.rows
         result = ParseResult(
             records=[], errors=[], format="csv", encoding=table.encoding, delimiter=table.delimiter
@@ -212,7 +216,7 @@ def _text(value: object) -> str:
     return clean_text(str(value))
 
 
-def _read_xlsx(data: bytes, *, filename: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _read_xlsx(data: bytes, *, filename: str, max_rows: int) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The first sheet with a recognisable header: (header, rows below it with their row numbers)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -224,10 +228,11 @@ def _read_xlsx(data: bytes, *, filename: str) -> tuple[list[str], list[tuple[int
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
                 for sheet in workbook.worksheets:
-                    rows = [
-                        (number, [_text(value) for value in values])
-                        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-                    ]
+                    rows = []
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                        rows.append((number, [_text(value) for value in values]))
+                        if number > max_rows + HEADER_SCAN_ROWS:
+                            refuse_too_many(number, filename=filename, max_rows=max_rows)
                     for index, (_, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
                         if is_attendee_header(cells):
                             return cells, rows[index + 1 :]

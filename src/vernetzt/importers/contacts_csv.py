@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from vernetzt.importers.dates import parse_birthday, slash_order
 from vernetzt.importers.records import (
+    MAX_IMPORT_ROWS,
     ContactRecord,
     ParseResult,
     RowError,
@@ -176,10 +177,14 @@ def _numbered_positions(columns: Columns, kind: str) -> list[int]:
     return [position for _, position in sorted(found)]
 
 
-def parse_contacts_csv(data: bytes, *, filename: str) -> ParseResult:
+def parse_contacts_csv(data: bytes, *, filename: str, max_rows: int = MAX_IMPORT_ROWS) -> ParseResult:
     """Google or Outlook contacts; rows without name and e-mail are reported and left out."""
     table = read_table(
-        data, filename=filename, is_header=lambda cells: bool(detect_layout(cells)), expected=EXPECTED
+        data,
+        filename=filename,
+        is_header=lambda cells: bool(detect_layout(cells)),
+        expected=EXPECTED,
+        max_rows=max_rows,
     )
     layout_name = detect_layout(table.header)
     layout = LAYOUTS[layout_name]

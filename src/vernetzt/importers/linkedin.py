@@ -44,6 +44,8 @@ from vernetzt.importers.linkedin_profile import (
     parse_profile,
 )
 from vernetzt.importers.records import (
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_ROWS,
     ContactRecord,
     ImportFormatError,
     RowError,
@@ -65,7 +67,8 @@ __all__ = [
     "parse_linkedin_export",
 ]
 
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+# The CSV files of an export compress about fourfold: a zip may unpack to four times the import limit.
+UNPACKED_PER_PACKED = 4
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -116,11 +119,17 @@ _KINDS: dict[str, Callable[[Sequence[str]], bool]] = {
 
 
 def parse_linkedin_export(
-    path_or_bytes: str | os.PathLike[str] | bytes, *, filename: str = ""
+    path_or_bytes: str | os.PathLike[str] | bytes,
+    *,
+    filename: str = "",
+    max_bytes: int = MAX_IMPORT_BYTES,
+    max_rows: int = MAX_IMPORT_ROWS,
 ) -> LinkedInExport:
     """Everything usable in a LinkedIn export zip, or in a single CSV file of one (kind found by header).
 
     Raises ImportFormatError when the file is neither, or when one of the known files inside is broken.
+    A history file (messages, invitations) with more than ``max_rows`` rows is left out and reported;
+    Connections.csv with more refuses the export.
     """
     if isinstance(path_or_bytes, bytes):
         data = path_or_bytes
@@ -130,10 +139,17 @@ def parse_linkedin_export(
     filename = filename or "LinkedIn"
     result = LinkedInExport()
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        for member, content in _read_members(data, filename=filename):
+        unpacked_limit = UNPACKED_PER_PACKED * max_bytes
+        for member, content in _read_members(data, filename=filename, max_unpacked=unpacked_limit):
             kind = Path(member).name.casefold()
             try:
-                table = read_table(content, filename=member, is_header=_KINDS[kind], expected=_expected(kind))
+                table = read_table(
+                    content,
+                    filename=member,
+                    is_header=_KINDS[kind],
+                    expected=_expected(kind),
+                    max_rows=max_rows,
+                )
             except ImportFormatError as error:
                 if kind == "connections.csv":
                     raise
@@ -144,7 +160,9 @@ def parse_linkedin_export(
                 continue
             _parse_into(result, kind, table, filename=member)
         return result
-    table = read_table(data, filename=filename, is_header=_is_any_header, expected=_expected(""))
+    table = read_table(
+        data, filename=filename, is_header=_is_any_header, expected=_expected(""), max_rows=max_rows
+    )
     named = Path(filename).name.casefold()
     if named in _KINDS and _KINDS[named](table.header):
         kind = named  # Recommendations_Received.csv and _Given.csv differ only in their name
@@ -176,7 +194,7 @@ def _expected(kind: str) -> str:
     return _EXPECTED.get(kind, CONNECTIONS_EXPECTED)
 
 
-def _read_members(data: bytes, *, filename: str) -> list[tuple[str, bytes]]:
+def _read_members(data: bytes, *, filename: str, max_unpacked: int) -> list[tuple[str, bytes]]:
     """The known CSV files of the export; the shallowest wins when a name occurs twice."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -188,22 +206,23 @@ def _read_members(data: bytes, *, filename: str) -> list[tuple[str, bytes]]:
                 and not Path(info.filename).name.startswith("._")
                 and Path(info.filename).name.casefold() in _KINDS
             ]
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise ImportFormatError("zip_too_large", filename=filename, limit=MAX_UNPACKED_BYTES >> 20)
+            if sum(info.file_size for info in infos) > max_unpacked:
+                raise ImportFormatError("zip_too_large", filename=filename, limit=max_unpacked >> 20)
             chosen: dict[str, zipfile.ZipInfo] = {}
             for info in sorted(infos, key=lambda i: (i.filename.count("/"), i.filename)):
                 chosen.setdefault(Path(info.filename).name.casefold(), info)
             if not chosen:
                 raise ImportFormatError("not_linkedin", filename=filename)
             members = []
+            unpacked = 0
             for kind in _KINDS:
                 if info := chosen.get(kind):
+                    # The sizes in the directory may lie; what counts is what comes out.
                     with archive.open(info) as handle:
-                        content = handle.read(MAX_UNPACKED_BYTES + 1)
-                    if len(content) > MAX_UNPACKED_BYTES:
-                        raise ImportFormatError(
-                            "zip_too_large", filename=filename, limit=MAX_UNPACKED_BYTES >> 20
-                        )
+                        content = handle.read(max_unpacked - unpacked + 1)
+                    unpacked += len(content)
+                    if unpacked > max_unpacked:
+                        raise ImportFormatError("zip_too_large", filename=filename, limit=max_unpacked >> 20)
                     members.append((info.filename, content))
             return members
     except ImportFormatError:

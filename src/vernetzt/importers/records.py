@@ -109,6 +109,18 @@ _FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "{filename} ist ein beschädigtes ZIP-Archiv.",
         "{filename} is a damaged zip archive.",
     ),
+    "file_too_large": (
+        "{filename} ist größer als {limit} MB, die Grenze für einen Import (VERNETZT_MAX_IMPORT_MB). "
+        "Bitte die Datei teilen.",
+        "{filename} is larger than {limit} MB, the limit of one import (VERNETZT_MAX_IMPORT_MB). "
+        "Please split the file.",
+    ),
+    "too_many_rows": (
+        "{filename} enthält mehr als {limit} Kontakte, die Grenze für einen Import "
+        "(VERNETZT_MAX_IMPORT_ROWS). Bitte die Datei teilen.",
+        "{filename} holds more than {limit} contacts, the limit of one import "
+        "(VERNETZT_MAX_IMPORT_ROWS). Please split the file.",
+    ),
     "zip_too_large": (
         "{filename} würde entpackt mehr als {limit} MB belegen und wird nicht verarbeitet.",
         "{filename} would unpack to more than {limit} MB and is not processed.",
@@ -145,6 +157,25 @@ _ROW_MESSAGES: dict[str, tuple[str, str]] = {
         "Line {line}: field {field} is missing or empty; skipped.",
     ),
 }
+
+
+# Defaults of the import limits (vernetzt.config passes the configured ones).
+MAX_IMPORT_BYTES = 25 * 1024 * 1024
+MAX_IMPORT_ROWS = 100_000
+
+
+def refuse_too_large(size: int, *, filename: str, max_bytes: int) -> None:
+    """Before a file is read: larger than ``max_bytes`` is refused, naming the limit."""
+    if size > max_bytes:
+        raise ImportFormatError("file_too_large", filename=filename, limit=max_bytes >> 20)
+
+
+def refuse_too_many(count: int, *, filename: str, max_rows: int) -> None:
+    """While a file is read: more than ``max_rows`` contacts (rows, cards) stops it."""
+    if count > max_rows:
+        raise ImportFormatError(
+            "too_many_rows", filename=filename, limit=f"{max_rows:,}".replace(",", "\u202f")
+        )
 
 
 def describe_error(err: RowError | ImportFormatError, lang: str) -> str:

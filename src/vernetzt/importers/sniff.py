@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
-from vernetzt.importers.records import ImportFormatError, clean_text, fold_header
+from vernetzt.importers.records import (
+    MAX_IMPORT_ROWS,
+    ImportFormatError,
+    clean_text,
+    fold_header,
+    refuse_too_many,
+)
 
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -113,8 +119,11 @@ class Table:
     encoding: str
 
 
-def iter_rows(text: str, delimiter: str, *, filename: str) -> list[tuple[int, list[str]]]:
-    """All rows with their starting line; quoted fields may span lines."""
+def iter_rows(
+    text: str, delimiter: str, *, filename: str, max_rows: int = MAX_IMPORT_ROWS
+) -> list[tuple[int, list[str]]]:
+    """All rows with their starting line; quoted fields may span lines. Reading stops once there are
+    more than ``max_rows`` (plus room for a preamble and the header), so memory stays bounded."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     start = 1
@@ -122,6 +131,8 @@ def iter_rows(text: str, delimiter: str, *, filename: str) -> list[tuple[int, li
         for row in reader:
             rows.append((start, row))
             start = reader.line_num + 1
+            if len(rows) > max_rows + HEADER_SCAN_ROWS:
+                refuse_too_many(len(rows), filename=filename, max_rows=max_rows)
     except csv.Error:
         # Only a field beyond csv.field_size_limit gets here (NULs are removed while decoding).
         raise ImportFormatError("unreadable_csv", filename=filename, line=start) from None
@@ -135,6 +146,7 @@ def read_table(
     is_header: Callable[[Sequence[str]], bool],
     expected: str,
     delimiters: Sequence[str] = DELIMITERS,
+    max_rows: int = MAX_IMPORT_ROWS,
 ) -> Table:
     """Decode `data`, find the delimiter and header row `is_header` accepts, and return the rows below.
 
@@ -154,7 +166,8 @@ def read_table(
     if best is None:
         raise ImportFormatError("no_header", filename=filename, expected=expected)
     _, negative_index, delimiter = best
-    rows = iter_rows(text, delimiter, filename=filename)
+    rows = iter_rows(text, delimiter, filename=filename, max_rows=max_rows)
+    refuse_too_many(len(rows) + negative_index - 1, filename=filename, max_rows=max_rows)
     header_line, header = rows[-negative_index]
     return Table(
         header=[cell.strip().lstrip("\ufeff") for cell in header],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from vernetzt.importers.dates import parse_birthday
 from vernetzt.importers.records import (
+    MAX_IMPORT_ROWS,
     Birthday,
     ContactRecord,
     ImportFormatError,
@@ -27,10 +28,14 @@ from vernetzt.importers.records import (
     has_identity,
     is_linkedin_url,
     is_xing_url,
+    refuse_too_many,
 )
 from vernetzt.importers.sniff import refuse_binary
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_NAME = re.compile(rb"\s*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
+# Properties holding pictures, sounds or keys: dropped (their first line stays, the value is ignored).
+_MEDIA = frozenset({b"PHOTO", b"LOGO", b"SOUND", b"KEY"})
 _APPLE_NO_YEAR = 1604  # Apple stores year-less birthdays as 1604 (and says so in X-APPLE-OMIT-YEAR)
 
 
@@ -42,8 +47,9 @@ class _Property:
     raw: bytes
 
 
-def parse_vcards(data: bytes, *, filename: str) -> ParseResult:
-    """Every card in `data`; a file without cards or with an unterminated card is refused."""
+def parse_vcards(data: bytes, *, filename: str, max_rows: int = MAX_IMPORT_ROWS) -> ParseResult:
+    """Every card in `data`; a file without cards, with an unterminated card or with more than
+    ``max_rows`` cards is refused."""
     refuse_binary(data, filename=filename)
     data = _to_utf8(data, filename=filename)
     result = ParseResult(records=[], errors=[], format="vcard")
@@ -51,6 +57,7 @@ def parse_vcards(data: bytes, *, filename: str) -> ParseResult:
     card_line = 0
     card: list[_Property] = []
     seen_card = False
+    cards = 0
     for line, content in _logical_lines(data):
         prop = _split_property(line, content)
         if prop is None:
@@ -59,6 +66,8 @@ def parse_vcards(data: bytes, *, filename: str) -> ParseResult:
             depth += 1
             if depth == 1:
                 card_line, card, seen_card = line, [], True
+                cards += 1
+                refuse_too_many(cards, filename=filename, max_rows=max_rows)
         elif prop.name == "END" and prop.raw.strip().upper() == b"VCARD" and depth:
             depth -= 1
             if depth == 0:
@@ -89,28 +98,43 @@ def _is_quoted_printable(content: bytes) -> bool:
     return b"QUOTED-PRINTABLE" in head
 
 
+def _property_name(first_line: bytes) -> bytes:
+    match = _NAME.match(first_line)
+    return match[1].upper() if match else b""
+
+
 def _logical_lines(data: bytes) -> list[tuple[int, bytes]]:
     """Unfolded content lines with the physical line on which each starts.
 
     Folding (a line starting with a space or tab continues the previous one) and QUOTED-PRINTABLE soft
     breaks (a QP value ending in `=` continues on the next line, indented or not) are both undone here.
+    Each logical line is collected as a list of pieces and joined once, so a long value (a folded
+    photo of 100,000 lines) costs time in proportion to its length. The continuation lines of media
+    (PHOTO, LOGO, SOUND, KEY) are not kept at all: vernetzt stores no pictures.
     """
     result: list[tuple[int, bytes]] = []
-    soft_break = False
+    start, pieces = 0, []
+    quoted_printable = soft_break = dropped = False
     for number, physical in enumerate(_LINE_BREAK.split(data), start=1):
-        if soft_break and result:
-            start, content = result[-1]
-            result[-1] = (start, content[:-1] + physical)
-        elif physical[:1] in (b" ", b"\t") and result:
-            start, content = result[-1]
-            result[-1] = (start, content + physical[1:])
+        if pieces and (soft_break or physical[:1] in (b" ", b"\t")):
+            if not dropped:
+                if soft_break:
+                    pieces[-1] = pieces[-1][:-1]
+                    pieces.append(physical)
+                else:
+                    pieces.append(physical[1:])
         elif physical.strip():
-            result.append((number, physical))
+            if pieces:
+                result.append((start, b"".join(pieces)))
+            start, pieces = number, [physical]
+            quoted_printable = _is_quoted_printable(physical)
+            dropped = _property_name(physical) in _MEDIA
         else:
             soft_break = False
             continue
-        content = result[-1][1]
-        soft_break = content.endswith(b"=") and _is_quoted_printable(content)
+        soft_break = quoted_printable and pieces[-1].endswith(b"=")
+    if pieces:
+        result.append((start, b"".join(pieces)))
     return result
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from vernetzt.importers import (
     parse_linkedin_export,
     parse_vcards,
 )
+from vernetzt.importers.records import refuse_too_large
 from vernetzt.language import account_language
 from vernetzt.research.freshness import mark_pool_stale
 from vernetzt.transfer import history
@@ -93,12 +95,24 @@ class ImportReport:
         }
 
 
+def max_import_bytes() -> int:
+    return settings.CONFIG.max_import_mb * 1024 * 1024
+
+
+def _rows() -> dict[str, int]:
+    return {"max_rows": settings.CONFIG.max_import_rows}
+
+
+def _size(source: str | os.PathLike[str] | bytes) -> int:
+    return len(source) if isinstance(source, bytes) else Path(source).stat().st_size
+
+
 def _read(source: str | os.PathLike[str] | bytes, filename: str, default: str) -> tuple[bytes, str]:
-    """The file's bytes and the name to report: the given one, the path's, or ``default`` for bytes."""
-    if isinstance(source, bytes):
-        return source, filename or default
-    path = Path(source)
-    return path.read_bytes(), filename or path.name
+    """The file's bytes and the name to report: the given one, the path's, or ``default`` for bytes.
+    A file larger than the import limit is refused before it is read."""
+    name = filename or (default if isinstance(source, bytes) else Path(source).name)
+    refuse_too_large(_size(source), filename=name, max_bytes=max_import_bytes())
+    return (source if isinstance(source, bytes) else Path(source).read_bytes()), name
 
 
 def _noop(done: int, total: int) -> None:
@@ -243,10 +257,13 @@ def import_vcards(
     errors: list[RowError] = []
     skipped = 0
     names = []
+    if len(sources) > 1:  # several files make one import, so they share its limit
+        label = f"{len(sources)} vCard files"
+        refuse_too_large(sum(map(_size, sources)), filename=label, max_bytes=max_import_bytes())
     for number, source in enumerate(sources):
         given = filenames[number] if number < len(filenames) else ""
         data, name = _read(source, given, f"vcard-{number + 1}.vcf")
-        result = parse_vcards(data, filename=name)
+        result = parse_vcards(data, filename=name, **_rows())
         for error in result.errors:
             error.file = error.file or name
         records.extend(result.records)
@@ -270,7 +287,7 @@ def import_contacts(
 ) -> ImportReport:
     """A Google or Outlook contacts CSV (the layout is detected)."""
     data, filename = _read(source, filename, "contacts.csv")
-    result = parse_contacts_csv(data, filename=filename)
+    result = parse_contacts_csv(data, filename=filename, **_rows())
     run = _Run(owner, "contacts", filename, result.format or "contacts", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
     run.report.extra["format"] = result.format
@@ -289,7 +306,7 @@ def import_linkedin(
     """A LinkedIn data export (zip) or one of its CSV files: connections, the user's own profile,
     and messages, invitations and notes as history."""
     data, filename = _read(source, filename, "LinkedIn.zip")
-    export = parse_linkedin_export(data, filename=filename)
+    export = parse_linkedin_export(data, filename=filename, max_bytes=max_import_bytes(), **_rows())
     run = _Run(owner, "linkedin", filename, "linkedin", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = export.errors, export.skipped
     with transaction.atomic():
@@ -353,7 +370,7 @@ def import_attendees(
     if not event_name.strip():
         raise ValueError("event: an attendee list needs the name of its event")
     data, filename = _read(source, filename, "attendees.csv")
-    result = parse_attendees(data, filename=filename)
+    result = parse_attendees(data, filename=filename, **_rows())
     run = _Run(owner, "attendees", filename, "attendees", dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
     with transaction.atomic():

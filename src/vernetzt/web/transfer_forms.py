@@ -3,7 +3,29 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# Multipart framing and the form's other fields around the files.
+UPLOAD_OVERHEAD = 1024 * 1024
+
+
+def upload_limit_message() -> str:
+    return gettext(
+        "The upload is larger than %(limit)d MB, the most one import reads (VERNETZT_MAX_IMPORT_MB). "
+        "Please split the file."
+    ) % {"limit": settings.CONFIG.max_import_mb}
+
+
+def upload_too_large(request) -> bool:
+    """Whether the request announces a body beyond the import limit, so it can be refused before
+    a byte of it is read or stored."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.CONFIG.max_import_mb * 1024 * 1024 + UPLOAD_OVERHEAD
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,6 +61,12 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if confirm:
             del self.fields["files"]
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if sum(upload.size for upload in files) > settings.CONFIG.max_import_mb * 1024 * 1024:
+            raise forms.ValidationError(upload_limit_message())
+        return files
 
     def clean(self):
         data = super().clean()

@@ -34,7 +34,7 @@ from vernetzt.transfer.jobs import job_progress, settle_job, start_import_job, s
 from vernetzt.transfer.merge import merge_persons, plan_merge
 from vernetzt.transfer.models import ImportBatch, ImportJob
 from vernetzt.transfer.undo import UndoConflict, undo_batch
-from vernetzt.web.transfer_forms import ImportForm
+from vernetzt.web.transfer_forms import ImportForm, upload_limit_message, upload_too_large
 
 DUPLICATES_SHOWN = 100
 
@@ -92,6 +92,8 @@ def _preview_page(request, job: ImportJob) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_start(request):
+    if request.method == "POST" and upload_too_large(request):
+        return _start_page(request, ImportForm(), error=upload_limit_message())
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         token = secrets.token_hex(16)
