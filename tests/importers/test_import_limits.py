@@ -91,6 +91,10 @@ def test_the_web_refuses_a_large_upload_before_reading_it(alice_client, user, on
     assert response.status_code == 200
     assert "larger than 1 MB" in response.content.decode()
     assert not ImportJob.objects.for_user(user).exists()
+    german = alice_client.post(
+        "/import/", data=body, content_type="multipart/form-data; boundary=nothing", HTTP_ACCEPT_LANGUAGE="de"
+    )
+    assert "größer als 1 MB" in german.content.decode()
 
 
 def test_the_command_line_names_the_limit_and_exits_1(tmp_path):
