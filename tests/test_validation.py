@@ -81,3 +81,12 @@ def test_the_command_line_exits_1_for_a_value_too_long(tmp_path):
     result = run("goal", "add", "G" * 301, "--json")
     assert result.returncode == 1
     assert "300" in json.loads(result.stderr)["error"]
+
+
+def test_lists_the_app_keeps_for_itself_are_not_bounded(user):
+    from vernetzt.transfer.models import ImportBatch
+
+    errors = [{"line": line, "code": "invalid_date", "field": "Birthday"} for line in range(500)]
+    batch = ImportBatch.objects.create(owner=user, kind="contacts", filename="a.csv", errors=errors)
+    batch.refresh_from_db()
+    assert len(batch.errors) == 500

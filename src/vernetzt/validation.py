@@ -81,12 +81,15 @@ def integer_range(field: models.Field) -> tuple[int | None, int | None]:
 
 
 def _check_list(field: models.Field, values: list) -> None:
+    """A list of texts a person typed or imported (e-mail addresses, interests); lists of records the
+    app keeps for itself (an import's row errors) are not bounded here."""
+    if not all(isinstance(value, str) for value in values):
+        return
     if len(values) > LIST_ITEMS:
         message = _("at most %(limit)d entries (this has %(count)d)")
         raise DataError(field.name, message % {"limit": LIST_ITEMS, "count": len(values)})
     for value in values:
-        if isinstance(value, str):
-            check_text(value, field=field.name, max_length=LIST_ITEM_LENGTH)
+        check_text(value, field=field.name, max_length=LIST_ITEM_LENGTH)
 
 
 def _check_value(field: models.Field, value) -> None:
