@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "vernetzt.research",
     "vernetzt.transfer",
     "vernetzt.sources",
+    "vernetzt.carddav",
     "vernetzt.web",
 ]
 
@@ -59,6 +60,9 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or client before the password
     "django.contrib.auth.backends.ModelBackend",
+    # CardDAV clients: the account name and a personal API token (never accepted by the login form);
+    # their failures count towards the same lockout.
+    "vernetzt.accounts.backends.ApiTokenBackend",
 ]
 
 ROOT_URLCONF = "vernetzt.urls"

@@ -3,6 +3,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from vernetzt.api.routes import api
+from vernetzt.carddav import views as carddav
 from vernetzt.web.views import (
     account,
     auth,
@@ -12,6 +13,7 @@ from vernetzt.web.views import (
     journal,
     organizations,
     people,
+    phone,
     research,
     sources,
     today,
@@ -61,6 +63,7 @@ urlpatterns = [
     path("events/<int:pk>/briefings/", briefing.event_briefings, name="event_briefings"),
     path("events/<int:pk>/must-meet/<int:person_pk>/", briefing.must_meet_toggle, name="must_meet_toggle"),
     path("settings/", account.settings_page, name="settings"),
+    path("settings/phone/", phone.phone_settings, name="phone_settings"),
     path("settings/tokens/<int:pk>/revoke/", account.token_revoke, name="token_revoke"),
     path("import/", transfer.import_start, name="import_start"),
     path("import/confirm/", transfer.import_confirm, name="import_confirm"),
@@ -84,4 +87,9 @@ urlpatterns = [
     path("settings/sources/article/", sources.article_add, name="article_add"),
     path("news/<int:pk>/<str:action>/", sources.candidate_decide, name="candidate_decide"),
     path("api/v1/", api.urls),
+    path(".well-known/carddav", carddav.well_known, name="carddav_well_known"),
+    path("dav/", carddav.dav_root, name="dav_root"),
+    path("dav/<str:username>/", carddav.dav_principal, name="dav_principal"),
+    path("dav/<str:username>/contacts/", carddav.dav_book, name="dav_book"),
+    path("dav/<str:username>/contacts/<str:name>", carddav.dav_card, name="dav_card"),
 ]

@@ -16,6 +16,14 @@ from urllib.parse import unquote
 from vernetzt.core.birthdays import Birthday
 
 
+@dataclass(frozen=True)
+class Photo:
+    """A picture of the person (or of their business card), as stored: JPEG or PNG bytes."""
+
+    data: bytes
+    media_type: str  # "image/jpeg" or "image/png"
+
+
 @dataclass
 class ContactRecord:
     """One person as a source describes them. Lists keep the source's order without duplicates."""
@@ -40,6 +48,8 @@ class ContactRecord:
     labels: list[str] = field(default_factory=list)
     connected_on: date | None = None
     source_key: str = ""
+    uid: str = ""
+    photo: Photo | None = None
 
 
 @dataclass

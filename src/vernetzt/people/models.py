@@ -205,3 +205,13 @@ class Success(OwnedModel):
 
     class Meta:
         ordering = ["-date", "-id"]
+
+
+class PersonPhoto(OwnedModel):
+    """The one picture kept with a person, e.g. the business card they handed over (only when the
+    user chose to keep it); the phone's address book shows it."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="photo")
+    data = models.BinaryField()
+    media_type = models.CharField(max_length=20, default="image/jpeg")
+    created_at = models.DateTimeField(auto_now_add=True)

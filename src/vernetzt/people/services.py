@@ -18,7 +18,7 @@ from vernetzt.core.text import normalize_org_name, search_words
 from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
 from vernetzt.importers.records import is_linkedin_url, is_xing_url, slug_of
-from vernetzt.people.models import Education, Organization, Person, Position
+from vernetzt.people.models import Education, Organization, Person, PersonPhoto, Position
 from vernetzt.people.reporting import remove_manager, set_manager
 from vernetzt.validation import clean_web_url
 
@@ -266,3 +266,19 @@ def set_me(
     elif reports_to is not UNCHANGED:
         set_manager(person=me, manager=reports_to)
     return me
+
+
+PHOTO_TYPES = ("image/jpeg", "image/png")
+MAX_PHOTO_BYTES = 512 * 1024
+
+
+def keep_photo(*, person: Person, data: bytes, media_type: str) -> PersonPhoto:
+    """Keep ``data`` as the person's picture, replacing an earlier one (a new row, so its id is new and
+    the address book's ETag changes)."""
+    if media_type not in PHOTO_TYPES:
+        raise DataError("photo", f"a photo must be one of {', '.join(PHOTO_TYPES)}")
+    if not data or len(data) > MAX_PHOTO_BYTES:
+        raise DataError("photo", f"a photo must have between 1 byte and {MAX_PHOTO_BYTES // 1024} KB")
+    with transaction.atomic():
+        PersonPhoto.objects.filter(person=person).delete()
+        return PersonPhoto.objects.create(owner=person.owner, person=person, data=data, media_type=media_type)

@@ -24,29 +24,34 @@ FORMAT = "vernetzt-account-export"
 EXCLUDED = frozenset({"journal.feedtoken", "transfer.importchange"})
 
 
+def person_record(person: Person, *, line: int = 0) -> ContactRecord:
+    """A person as the exporters describe contacts (vCard, CSV, the CardDAV address book)."""
+    birthday = None
+    if person.birth_day and person.birth_month:
+        birthday = Birthday(month=person.birth_month, day=person.birth_day, year=person.birth_year)
+    return ContactRecord(
+        line=line,
+        source="vernetzt",
+        first_name=person.first_name,
+        last_name=person.last_name,
+        full_name=person.display_name,
+        emails=list(person.emails),
+        phones=list(person.phones),
+        organization=person.organization_name,
+        title=person.title,
+        city=person.city,
+        country=person.country,
+        linkedin_url=person.linkedin_url,
+        xing_url=person.xing_url,
+        birthday=birthday,
+        notes=person.notes,
+    )
+
+
 def person_records(owner) -> Iterator[ContactRecord]:
     people = Person.objects.for_user(owner).filter(is_me=False).order_by("last_name", "first_name", "id")
     for number, person in enumerate(people.iterator(chunk_size=2000), 1):
-        birthday = None
-        if person.birth_day and person.birth_month:
-            birthday = Birthday(month=person.birth_month, day=person.birth_day, year=person.birth_year)
-        yield ContactRecord(
-            line=number,
-            source="vernetzt",
-            first_name=person.first_name,
-            last_name=person.last_name,
-            full_name=person.display_name,
-            emails=list(person.emails),
-            phones=list(person.phones),
-            organization=person.organization_name,
-            title=person.title,
-            city=person.city,
-            country=person.country,
-            linkedin_url=person.linkedin_url,
-            xing_url=person.xing_url,
-            birthday=birthday,
-            notes=person.notes,
-        )
+        yield person_record(person, line=number)
 
 
 def export_vcard(*, owner, fileobj: IO[str]) -> int:

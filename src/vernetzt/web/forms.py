@@ -7,6 +7,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.carddav.book import SCOPES
+from vernetzt.carddav.models import AddressBookSettings
 from vernetzt.core.places import REGIONS, region_name
 from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LABELS, SENIORITY_LEVELS
 from vernetzt.events.models import Event
@@ -175,3 +177,12 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("Token name"), max_length=100, help_text=_("What will use it, e.g. “backup script”.")
     )
+
+
+
+class AddressBookForm(forms.ModelForm):
+    """Who the phone's address book (CardDAV) holds; the labels are the model's."""
+
+    class Meta:
+        model = AddressBookSettings
+        fields = list(SCOPES)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CardDavConfig(AppConfig):
+    name = "vernetzt.carddav"
+    label = "carddav"
