@@ -26,7 +26,7 @@ from vernetzt.carddav import dav
 from vernetzt.carddav.book import Card, collection_tag, load_cards
 from vernetzt.carddav.dav import CARD, CS, DAV, DavRequestError, DavResponse, element, href_element, tag
 from vernetzt.exporters.vcard import VCardStyle, render_vcards
-from vernetzt.journal.digest import user_language
+from vernetzt.language import account_language
 
 ROOT = "/dav/"
 BOOK = "contacts"
@@ -127,7 +127,7 @@ def _cards(resource: Resource, *, person_ids=None, with_photos=False) -> list[Ca
     return load_cards(
         resource.user,
         today=timezone.localdate(),
-        lang=user_language(resource.user),
+        lang=account_language(resource.user),
         person_ids=person_ids,
         with_photos=with_photos,
     )
@@ -182,7 +182,7 @@ def _properties(resource: Resource, tag_value: str = "", card: Card | None = Non
             tag(CARD, "addressbook-home-set"): [href_element(resource.principal)],
         }
     if resource.kind == "book":
-        with override(user_language(user)):
+        with override(account_language(user)):
             name, description = _("vernetzt"), _("Your network from vernetzt (read-only)")
         return {
             **common,
