@@ -250,3 +250,13 @@ def test_bad_requests_answer_clearly(client, book):
     assert dav(client, "OPTIONS", "/dav/").headers["DAV"] == "1, 3, addressbook"
     garbage = {"HTTP_AUTHORIZATION": "Basic !!!notbase64"}
     assert client.generic("PROPFIND", "/dav/", b"", **garbage).status_code == 401
+
+
+def test_guessing_tokens_locks_the_address_book_like_the_login(client, book, settings):
+    href = f"/dav/alice/contacts/{book['in'][0].pk}.vcf"
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        assert dav(client, "GET", href, secret="vz_guessed").status_code in {401, 429}
+    locked = dav(client, "GET", href, secret=book["secret"])
+    assert locked.status_code == 429
+    assert locked["Content-Type"].startswith("text/plain")
+    assert "vernetzt unlock" in locked.content.decode()

@@ -74,11 +74,14 @@ def lockout_message() -> str:
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
-    """AXES_LOCKOUT_CALLABLE: 429 with the message, as JSON for the API, as a page elsewhere."""
+    """AXES_LOCKOUT_CALLABLE: 429 with the message, as JSON for the API, as plain text for CardDAV, as
+    a page elsewhere."""
     status = 429
     retry_after = str(int(get_cool_off().total_seconds()))
     if request.path_info.startswith("/api/"):
         response = JsonResponse({"error": lockout_message()}, status=status)
+    elif request.path_info.startswith("/dav/"):  # address book apps show a plain message, if any
+        response = HttpResponse(lockout_message(), status=status, content_type="text/plain; charset=utf-8")
     else:
         response = render(
             request,
