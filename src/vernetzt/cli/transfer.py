@@ -44,6 +44,10 @@ def _report_text(data: dict) -> str:
     if data.get("batch_id"):
         lines.append(f"Batch {data['batch_id']} (undo with: vernetzt undo {data['batch_id']}).")
     lines += [f"  {error['file']}:{error['line']}: {error['message']}" for error in data["errors"]]
+    for person in data.get("people", []):
+        role = ", ".join(part for part in (person["title"], person["organization"]) if part)
+        known = f"#{person['person_id']}" if person["person_id"] else "new"
+        lines.append(f"  {person['name']} ({known})" + (f": {role}" if role else ""))
     return "\n".join(lines)
 
 
@@ -68,7 +72,7 @@ def _import_options(func):
 
 @main.group("import")
 def import_group() -> None:
-    """Bring people in: LinkedIn export, vCards, address-book CSV, attendee lists."""
+    """Bring people in: LinkedIn export, vCards, address-book CSV, attendee lists, business cards."""
 
 
 @import_group.command("linkedin")
@@ -161,6 +165,47 @@ def import_attendees_command(
             event_date=day,
             dry_run=dry_run,
             overwrite_edits=overwrite_edits,
+            progress=progress,
+        ),
+    )
+
+
+@import_group.command("card")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--event", "event_name", default="", help="The event where you met (created when missing).")
+@click.option("--date", "event_date", help="Date of the event and the conversation, YYYY-MM-DD.")
+@click.option(
+    "--keep-photos", is_flag=True, help="Keep each photo with the person (their address book picture)."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
+@command
+@click.pass_context
+def import_card_command(
+    ctx,
+    paths: tuple[str, ...],
+    event_name: str,
+    event_date: str | None,
+    keep_photos: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Photos of business cards and badge QR codes (vCard, MeCard, LinkedIn/XING), read with Tesseract.
+
+    With --event, everyone on the cards attended it and the conversation there is logged, so the
+    follow-up is planned."""
+    from vernetzt.transfer.cards import import_cards, read_cards
+
+    day = parse_date(event_date, field="--date")
+    _run_import(
+        ctx,
+        as_json,
+        lambda user, progress: import_cards(
+            owner=user,
+            readings=read_cards(sources=list(paths)),
+            event_name=event_name,
+            event_date=day,
+            keep_photos=keep_photos,
+            dry_run=dry_run,
             progress=progress,
         ),
     )

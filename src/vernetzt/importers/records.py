@@ -139,6 +139,22 @@ _FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "{filename} ist kein LinkedIn-Datenexport: Dateien wie Connections.csv fehlen.",
         "{filename} is not a LinkedIn data export: files such as Connections.csv are missing.",
     ),
+    "not_image": (
+        "{filename} ist kein lesbares Foto (erwartet: JPEG, PNG, WebP, …).",
+        "{filename} is not a readable photo (expected: JPEG, PNG, WebP, …).",
+    ),
+    "image_too_large": (
+        "{filename} hat mehr als {limit} Megapixel und wird nicht gelesen.",
+        "{filename} has more than {limit} megapixels and is not read.",
+    ),
+    "card_unreadable": (
+        "Auf {filename} ist weder eine Visitenkarte noch ein QR-Code zu lesen – ein schärferes Foto hilft.",
+        "{filename} shows no readable business card or QR code; a sharper photo helps.",
+    ),
+    "no_tesseract": (
+        "Zum Lesen von Visitenkarten fehlt Tesseract (Debian-Pakete: {packages}).",
+        "Reading business cards needs Tesseract (Debian packages: {packages}).",
+    ),
     "legacy_xls": (
         "{filename} ist im alten Excel-Format (.xls). Bitte als .xlsx oder CSV speichern.",
         "{filename} is in the old Excel format (.xls). Please save it as .xlsx or CSV.",

@@ -137,8 +137,12 @@ class _Run:
     def __post_init__(self) -> None:
         self.report = ImportReport(kind=self.kind, filename=self.filename, dry_run=self.dry_run)
 
-    def plan_records(self, records: Sequence[ContactRecord], *, linkedin: bool = False) -> None:
+    def plan_records(
+        self, records: Sequence[ContactRecord], *, linkedin: bool = False
+    ) -> list[PersonState | None]:
+        """Plan each record; the planned person of each, in order (None for a skipped record)."""
         countries: dict[str, str] = {}
+        planned: list[PersonState | None] = []
         total = 2 * len(records)
         for number, record in enumerate(records, 1):
             incoming = record_values(record, country_cache=countries)
@@ -146,6 +150,7 @@ class _Run:
                 incoming["display_name"] = incoming["emails"][0] if incoming["emails"] else ""
             if not incoming["display_name"]:
                 self.report.skipped += 1
+                planned.append(None)
                 continue
             incoming["linkedin_connected"] = linkedin
             state = self.index.find(record, incoming)
@@ -160,9 +165,11 @@ class _Run:
             else:
                 self.index.reindex(state)
             self.touch(state)
+            planned.append(state)
             if number % PROGRESS_STEP == 0:
                 self.progress(number, total)
         self.progress(len(records), total)
+        return planned
 
     def touch(self, state: PersonState) -> None:
         self.touched.setdefault(id(state), state)
@@ -346,7 +353,7 @@ def import_linkedin(
     return run.report
 
 
-def _find_event(owner, name: str, day: date | None) -> Event | None:
+def find_event(owner, name: str, day: date | None) -> Event | None:
     events = Event.objects.for_user(owner).filter(name__iexact=name.strip())
     if day is not None:
         events = events.filter(starts_on=day)
@@ -377,7 +384,7 @@ def import_attendees(
         run.index = load_states(owner)
         run.plan_records(result.records)
         run.count_plan()
-        event = _find_event(owner, event_name, event_date)
+        event = find_event(owner, event_name, event_date)
         run.report.extra["event_id"] = event.pk if event else None
         known = set(event.attendances.values_list("person_id", flat=True)) if event else set()
         states = list(run.touched.values())
