@@ -14,6 +14,7 @@ from vernetzt.web.views import (
     organizations,
     people,
     phone,
+    pwa,
     research,
     sources,
     today,
@@ -22,6 +23,10 @@ from vernetzt.web.views import (
 
 urlpatterns = [
     path("", today.today, name="today"),
+    path("start/", pwa.start, name="start"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
     path("login/", auth.VernetztLoginView.as_view(), name="login"),
     path("login/<str:secret>/", auth.redeem_link, name="login_link"),
     # Open to everyone: a session ended elsewhere (a new password) must not turn "Log out" into a

@@ -34,6 +34,8 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test body
     # are still synchronous and safe here.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Requests of the service worker show up in routes, so a journey can take the worker offline too.
+    os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

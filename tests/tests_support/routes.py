@@ -19,6 +19,9 @@ SKIPPED_ROUTES = {"login", "login_link", "logout", "calendar_feed"}
 # only the ownership check can refuse it.
 # walked in tests/journal, and CardDAV with its HTTP Basic login, walked in tests/carddav) or end the
 # session.
+# walked in tests/journal, CardDAV with its HTTP Basic login, walked in tests/carddav, and what a
+# browser fetches to install the app, public by design and tested in tests/web/test_installable_app.py)
+# or end the session.
 SKIPPED_ROUTES = {
     "login",
     "login_link",
@@ -29,6 +32,9 @@ SKIPPED_ROUTES = {
     "dav_principal",
     "dav_book",
     "dav_card",
+    "manifest",
+    "service_worker",
+    "offline",
 }
 # Parameters filled with a non-id value; every int parameter is filled with an id under test.
 STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token", "kind": "json"}

@@ -36,6 +36,9 @@ class Interaction(OwnedModel):
     )
     meeting_agreed = models.BooleanField(_("meeting agreed"), default=False)
     source = models.CharField(max_length=50, blank=True)
+    # The phone's key for a capture: sent again after a lost answer or from the offline queue, the same
+    # capture is logged once (journal.services.log_interaction returns the first result).
+    capture_key = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -44,7 +47,10 @@ class Interaction(OwnedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(their_share__isnull=True) | Q(their_share__lte=100), name="their_share_percent"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "capture_key"], condition=~Q(capture_key=""), name="interaction_capture_once"
+            ),
         ]
 
 

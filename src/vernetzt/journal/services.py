@@ -6,11 +6,12 @@ Web, API and CLI all call these; each use case runs in one transaction, so inval
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -154,6 +155,22 @@ class LogResult:
     snippets: list[Snippet] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     stages: dict[int, tuple[str, str]] = field(default_factory=dict)  # target id → (before, after)
+    repeated: bool = False  # the capture key was seen before: this is the first result, nothing new
+
+
+CAPTURE_KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def _earlier_capture(owner, capture_key: str) -> LogResult | None:
+    interaction = Interaction.objects.for_user(owner).filter(capture_key=capture_key).first()
+    if interaction is None:
+        return None
+    return LogResult(
+        interaction=interaction,
+        snippets=list(interaction.snippets.all()),
+        tasks=list(interaction.tasks.select_related("person")),
+        repeated=True,
+    )
 
 
 def find_person(*, owner, person_id) -> Person:
@@ -186,8 +203,29 @@ def _clean_log_input(*, owner, person, kind, day, their_share, event, snippets) 
     return list(dict.fromkeys(texts))
 
 
+def log_interaction(*, owner, capture_key: str = "", **fields) -> LogResult:
+    """Record an interaction and let the playbook react: snippets, last contact, target stages, tasks.
+
+    ``capture_key`` (from the phone, one per capture) makes the call idempotent: a second call with the
+    same key returns the first result and changes nothing, also when both race."""
+    if not capture_key:
+        return _log_interaction(owner=owner, **fields)
+    if not CAPTURE_KEY.match(capture_key):
+        raise JournalDataError("capture_key", "a capture key has 8 to 64 letters, digits or dashes")
+    earlier = _earlier_capture(owner, capture_key)
+    if earlier is not None:
+        return earlier
+    try:
+        return _log_interaction(owner=owner, capture_key=capture_key, **fields)
+    except IntegrityError:
+        earlier = _earlier_capture(owner, capture_key)
+        if earlier is None:
+            raise
+        return earlier
+
+
 @transaction.atomic
-def log_interaction(
+def _log_interaction(
     *,
     owner,
     person: Person,
@@ -200,8 +238,8 @@ def log_interaction(
     event: Event | None = None,
     topic: str = "",
     source: str = "manual",
+    capture_key: str = "",
 ) -> LogResult:
-    """Record an interaction and let the playbook react: snippets, last contact, target stages, tasks."""
     texts = _clean_log_input(
         owner=owner,
         person=person,
@@ -221,6 +259,7 @@ def log_interaction(
         their_share=their_share,
         meeting_agreed=meeting_agreed,
         source=source,
+        capture_key=capture_key,
     )
     saved = Snippet.objects.bulk_create(
         [Snippet(owner=owner, person=person, interaction=interaction, text=text) for text in texts]

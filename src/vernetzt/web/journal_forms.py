@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from datetime import timedelta
 
 from django import forms
@@ -36,9 +37,12 @@ class LogForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 10}),
     )
     meeting_agreed = forms.BooleanField(label=_("A meeting was agreed"), required=False)
+    # One key per capture: a form sent twice (a lost answer, the offline queue) is logged once.
+    capture_key = forms.RegexField(regex=r"^[A-Za-z0-9-]{8,64}$", required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["capture_key"].initial = uuid.uuid4().hex
         today = timezone.localdate()
         self.fields["event"].queryset = Event.objects.for_user(owner).filter(
             starts_on__gte=today - timedelta(days=RECENT_EVENT_DAYS), starts_on__lte=today + timedelta(days=7)

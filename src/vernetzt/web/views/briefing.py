@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from vernetzt.journal.services import add_success
 from vernetzt.language import request_language
 from vernetzt.web.journal_forms import BenefitForm, SuccessForm
 from vernetzt.web.views.journal import _people
+from vernetzt.web.views.pwa import current_event
 
 
 def _event_param(request):
@@ -125,14 +127,32 @@ def benefit_deliver(request, pk: int):
     return redirect("person_detail", pk=benefit.person_id)
 
 
+def offline_urls(event: Event, must_meet) -> list[str]:
+    """What "Keep on this phone" saves: the event, its briefings, and per must-meet person the
+    briefing (with the ledger it loads) and the capture form."""
+    urls = ["/", reverse("event_detail", args=[event.pk]), reverse("event_briefings", args=[event.pk])]
+    for attendance in must_meet:
+        pk = attendance.person.pk
+        urls += [
+            f"{reverse('person_briefing', args=[pk])}?event={event.pk}",
+            reverse("person_benefits", args=[pk]),
+            f"{reverse('log_conversation', args=[pk])}?event={event.pk}",
+        ]
+    return urls
+
+
 def event_preparation(request, event: Event) -> dict:
     """Context for the preparation part of the event page."""
     today = timezone.localdate()
     upcoming = event.starts_on is None or event.starts_on >= today
+    must_meet = must_meet_list(owner=request.user, event=event)
+    current = current_event(request.user)
     return {
+        "offline_urls": offline_urls(event, must_meet) if must_meet else [],
+        "offline_start": reverse("event_detail", args=[event.pk]) if current == event else "",
         "upcoming": upcoming,
         "status": preparation_status(owner=request.user, events=[event], today=today)[event.pk],
-        "must_meet": must_meet_list(owner=request.user, event=event),
+        "must_meet": must_meet,
         "to_meet": whom_to_meet(owner=request.user, event=event, lang=request_language()) if upcoming else [],
         "deepen": relationships_to_deepen(owner=request.user, event=event),
     }

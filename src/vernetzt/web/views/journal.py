@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -47,9 +48,20 @@ def _people(request):
     return Person.objects.for_user(request.user).filter(is_me=False)
 
 
+def _wants_json(request) -> bool:
+    """The phone's offline queue sends captures with fetch and reads the answer as JSON."""
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
 @require_http_methods(["GET", "POST"])
 def log_conversation(request, pk: int):
-    person = get_object_or_404(_people(request), pk=pk)
+    person = _people(request).filter(pk=pk).first()
+    if person is None:
+        if request.method == "POST" and _wants_json(request):
+            message = _("This person is no longer in vernetzt: merged with someone or deleted.")
+            advice = _("Find them under People and log the conversation there; your notes are below.")
+            return JsonResponse({"error": message, "advice": advice}, status=404)
+        raise Http404
     initial = {"date": timezone.localdate(), "kind": "event_conversation"}
     if request.GET.get("event"):
         initial["event"] = request.GET["event"]
@@ -67,18 +79,33 @@ def log_conversation(request, pk: int):
                 snippets=form.snippet_list(),
                 their_share=data["their_share"],
                 meeting_agreed=data["meeting_agreed"],
+                capture_key=data["capture_key"],
             )
         except DataError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(
-                request, _("Logged. %(count)d follow-up tasks planned.") % {"count": len(result.tasks)}
-            )
+            logged = _("Logged. %(count)d follow-up tasks planned.") % {"count": len(result.tasks)}
+            messages.success(request, logged)
             feedback = talk_share_feedback(data["their_share"], request_language())
             if feedback:
                 messages.info(request, feedback)
+            if _wants_json(request):
+                next_url = reverse("person_detail", args=[person.pk])
+                return JsonResponse(
+                    {
+                        "interaction_id": result.interaction.pk,
+                        "tasks": len(result.tasks),
+                        "repeated": result.repeated,
+                        "message": logged,
+                        "next": next_url,
+                    }
+                )
             return redirect("person_detail", pk=person.pk)
     status = 422 if form.is_bound and form.errors else 200
+    if status == 422 and _wants_json(request):
+        problems = [" ".join(errors) for errors in form.errors.values()]
+        advice = _("Open the person and log the conversation again.")
+        return JsonResponse({"error": " ".join(problems), "advice": advice}, status=422)
     return render(request, "vernetzt/journal/log.html", {"form": form, "person": person}, status=status)
 
 

@@ -14,3 +14,57 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+/* vernetzt on the phone: the service worker, "keep on this phone" for an event's briefings, and a clean
+   slate on logout. Loaded on every page from a static file (the content security policy allows no
+   inline script). */
+(function () {
+  "use strict";
+  const PAGES = "vernetzt-pages";
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(() => {});
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!form.matches("form.logout") || !("caches" in window) || form.dataset.cleared) return;
+    // The pages kept for offline are this account's; they leave with it.
+    event.preventDefault();
+    form.dataset.cleared = "1";
+    caches.delete(PAGES).finally(() => form.submit());
+  });
+
+  function say(element, template, done, total) {
+    element.textContent = template.replace("{done}", done).replace("{total}", total);
+  }
+
+  async function keep(button) {
+    const urls = button.dataset.keepOffline.split(" ").filter(Boolean);
+    const status = document.getElementById(button.getAttribute("aria-controls"));
+    const cache = await caches.open(PAGES);
+    let done = 0;
+    button.disabled = true;
+    for (const url of urls) {
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (response.ok && !response.redirected) {
+          await cache.put(url, response.clone());
+          if (url === button.dataset.start) await cache.put("/start/", response);
+          done += 1;
+        }
+      } catch (error) {
+        // Counted as missing: the message below says how many pages are on the phone.
+      }
+      say(status, button.dataset.progress, done, urls.length);
+    }
+    say(status, done === urls.length ? button.dataset.done : button.dataset.partial, done, urls.length);
+    button.disabled = false;
+  }
+
+  for (const button of document.querySelectorAll("[data-keep-offline]")) {
+    if (!("caches" in window)) continue;
+    button.hidden = false;
+    button.addEventListener("click", () => keep(button));
+  }
+})();
