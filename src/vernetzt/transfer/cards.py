@@ -60,7 +60,7 @@ def _people_of(states: list[PersonState | None]) -> list[dict]:
     return people
 
 
-def _meet(owner, recorder, event: Event, day: date, person_ids: list[int]) -> None:
+def _meet(owner, recorder, event: Event, day: date, person_ids: list[int], meeting_agreed: bool) -> None:
     """Attendance and the conversation at the event, recorded in the batch so that undo removes them."""
     known = set(Attendance.objects.for_user(owner).filter(event=event).values_list("person_id", flat=True))
     attendances = Attendance.objects.bulk_create(
@@ -74,7 +74,13 @@ def _meet(owner, recorder, event: Event, day: date, person_ids: list[int]) -> No
     for person in Person.objects.for_user(owner).filter(pk__in=person_ids):
         before = {name: getattr(person, name) for name in ENCOUNTER_FIELDS}
         result = log_interaction(
-            owner=owner, person=person, kind="event_conversation", date=day, event=event, source="card"
+            owner=owner,
+            person=person,
+            kind="event_conversation",
+            date=day,
+            event=event,
+            meeting_agreed=meeting_agreed,
+            source="card",
         )
         after = {name: getattr(person, name) for name in ENCOUNTER_FIELDS}
         if after != before:
@@ -91,6 +97,7 @@ def import_cards(
     event_name: str = "",
     event_date: date | None = None,
     keep_photos: bool = False,
+    meeting_agreed: bool = False,
     dry_run: bool = False,
     progress: Progress = _noop,
 ) -> ImportReport:
@@ -122,7 +129,8 @@ def import_cards(
         run.write(recorder)
         ids = list(dict.fromkeys(state.person_id for state in states if state is not None))
         if event is not None:
-            _meet(owner, recorder, event, event_date or event.starts_on or timezone.localdate(), ids)
+            day = event_date or event.starts_on or timezone.localdate()
+            _meet(owner, recorder, event, day, ids, meeting_agreed)
         if keep_photos:
             for reading, state in zip(usable, states, strict=True):
                 if state is not None and reading.photo is not None:

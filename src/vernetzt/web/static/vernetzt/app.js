@@ -62,6 +62,11 @@ document.addEventListener("click", (event) => {
     button.disabled = false;
   }
 
+  // Taking the photo is the first tap: the form goes as soon as a photo is chosen.
+  for (const input of document.querySelectorAll("input[data-autosubmit]")) {
+    input.addEventListener("change", () => input.files.length && input.form.requestSubmit());
+  }
+
   for (const button of document.querySelectorAll("[data-keep-offline]")) {
     if (!("caches" in window)) continue;
     button.hidden = false;
