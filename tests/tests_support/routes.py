@@ -13,12 +13,6 @@ import re
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Routes that are not pages of the logged-in app (the login itself, the token-protected calendar feed,
-# walked in tests/journal) or end the session.
-SKIPPED_ROUTES = {"login", "login_link", "logout", "calendar_feed"}
-# Parameters filled with a non-id value; an action is one the route knows, by its first segment, so
-# only the ownership check can refuse it.
-# walked in tests/journal, and CardDAV with its HTTP Basic login, walked in tests/carddav) or end the
-# session.
 # walked in tests/journal, CardDAV with its HTTP Basic login, walked in tests/carddav, and what a
 # browser fetches to install the app, public by design and tested in tests/web/test_installable_app.py)
 # or end the session.
@@ -36,7 +30,8 @@ SKIPPED_ROUTES = {
     "service_worker",
     "offline",
 }
-# Parameters filled with a non-id value; every int parameter is filled with an id under test.
+# Parameters filled with a non-id value; an action is one the route knows, by its first segment, so
+# only the ownership check can refuse it.
 STRING_PARAMS = {"secret": "not-a-secret", "token": "not-a-token", "kind": "json"}
 ACTIONS = {"tasks": "done", "news": "dismiss"}
 # Web: the kind of row an int parameter names, by the path segment before it.
