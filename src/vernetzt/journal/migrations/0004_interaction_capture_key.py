@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0001_initial"),
-        ("journal", "0002_followup"),
-        ("people", "0005_personphoto"),
+        ("journal", "0003_their_share_range"),
+        ("people", "0006_personphoto"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_related_people_index'),
+        ('people', '0005_birthday_ranges'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
