@@ -19,6 +19,7 @@ class ImportBatch(OwnedModel):
         VCARD = "vcard", _("vCards")
         CONTACTS = "contacts", _("Address book (CSV)")
         ATTENDEES = "attendees", _("Attendee list")
+        CARD = "card", _("Business cards")
         MERGE = "merge", _("Merge")
 
     class Status(models.TextChoices):
