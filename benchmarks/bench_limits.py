@@ -6,8 +6,8 @@ Each case runs in a fresh process (peak RSS is the process's own) on a fresh SQL
 - the 7.3 MB vCard with a 5 MB photo (parse only: the photo is dropped while unfolding);
 - a LinkedIn Connections.csv, a Google contacts CSV and a vCard file, each with as many contacts as
   one import accepts (VERNETZT_MAX_IMPORT_ROWS, default 100,000; wide Google rows and vCards reach
-  the 25 MB size limit first), imported for real;
-- a CSV just over the size limit (VERNETZT_MAX_IMPORT_MB, default 25): the time until it is refused.
+  the 20 MB size limit first), imported for real;
+- a CSV just over the size limit (VERNETZT_MAX_IMPORT_MB, default 20): the time until it is refused.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def main(argv: list[str]) -> None:
     rows = int(argv[argv.index("--rows") + 1]) if "--rows" in argv else 100_000
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
     folder = Path(tempfile.mkdtemp(prefix="vernetzt-bench-limits-"))
-    limit = 25 * 1024 * 1024
+    limit = 20 * 1024 * 1024
     # Google's rows and vCards are wide: the largest file allowed holds fewer than ``rows`` of them.
     google_rows = min(rows, int(rows * limit / len(google_csv(rows))))
     vcards = "".join(_card(n) for n in range(rows)).encode()

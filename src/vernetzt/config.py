@@ -47,9 +47,9 @@ class Config:
     lockout_minutes: int = 15
     # The largest import: its file (several vCards: together) in megabytes, checked before anything
     # is read, and the contacts (rows, cards) in it. A 30,000-row LinkedIn export (its cap) is 4 MB, a
-    # Google or Outlook CSV of 30,000 contacts 10-20 MB; at both limits an import stays under 500 MB
+    # Google or Outlook CSV of 30,000 contacts 8-15 MB; at both limits an import stays under 500 MB
     # of memory (benchmarks/bench_limits.py).
-    max_import_mb: int = 25
+    max_import_mb: int = 20
     max_import_rows: int = 100_000
 
     @property
@@ -142,6 +142,6 @@ def load_config() -> Config:
         trusted_proxies=_trusted_proxies(public_url),
         login_attempts=_positive_int("VERNETZT_LOGIN_ATTEMPTS", 5),
         lockout_minutes=_positive_int("VERNETZT_LOCKOUT_MINUTES", 15),
-        max_import_mb=_positive_int("VERNETZT_MAX_IMPORT_MB", 25),
+        max_import_mb=_positive_int("VERNETZT_MAX_IMPORT_MB", 20),
         max_import_rows=_positive_int("VERNETZT_MAX_IMPORT_ROWS", 100_000),
     )

@@ -186,7 +186,7 @@ _ROW_MESSAGES: dict[str, tuple[str, str]] = {
 
 
 # Defaults of the import limits (vernetzt.config passes the configured ones).
-MAX_IMPORT_BYTES = 25 * 1024 * 1024
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_IMPORT_ROWS = 100_000
 
 
