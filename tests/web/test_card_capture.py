@@ -82,3 +82,13 @@ def test_not_a_photo_and_a_forged_photo_are_refused(alice_client, user):
     answer = alice_client.post("/cards/", forged)
     assert answer.status_code == 422
     assert not Person.objects.for_user(user).exists()
+
+
+def test_photos_beyond_the_import_limit_are_refused_before_they_are_read(alice_client, settings):
+    import dataclasses
+
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, max_import_mb=1)
+    big = SimpleUploadedFile("huge.jpg", b"\xff\xd8" + b"0" * (3 * 1024 * 1024), content_type="image/jpeg")
+    refused = alice_client.post("/cards/", {"step": "read", "photos": [big]})
+    assert refused.status_code == 413
+    assert "VERNETZT_MAX_IMPORT_MB" in refused.content.decode()

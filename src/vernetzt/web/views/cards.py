@@ -14,6 +14,7 @@ from vernetzt.importers.cards import CardReading, tesseract_available
 from vernetzt.language import request_language
 from vernetzt.transfer.cards import import_cards, read_cards
 from vernetzt.web.card_forms import CardFormSet, CardPhotosForm, CardSaveForm, initial_of
+from vernetzt.web.transfer_forms import upload_limit_message, upload_too_large
 from vernetzt.web.views.pwa import current_event
 
 
@@ -83,6 +84,10 @@ def _save(request):
 
 @require_http_methods(["GET", "POST"])
 def card_capture(request):
+    if request.method == "POST" and upload_too_large(request):  # refused before a byte is stored
+        form = CardPhotosForm()
+        form.errors["photos"] = form.error_class([upload_limit_message()])
+        return render(request, "vernetzt/cards/capture.html", {"form": form}, status=413)
     if request.method == "POST" and request.POST.get("step") == "save":
         return _save(request)
     form = CardPhotosForm(request.POST or None, request.FILES or None)
