@@ -255,6 +255,34 @@ SUCCESSES = [
 ]
 
 
+# What people work on, read off their titles (first match wins): material for questions and benefits.
+FIELDS_BY_TITLE = [
+    ("cold chain", "Kühlketten"), ("kontraktlogistik", "Kontraktlogistik"),
+    ("intralogistic", "Intralogistik"),
+    ("lagerautomatisierung", "Lagerautomatisierung"), ("distribution", "Distribution"),
+    ("procurement", "Einkauf"), ("einkauf", "Einkauf"), ("planning", "Supply-Chain-Planung"),
+    ("planner", "Supply-Chain-Planung"), ("sales", "Vertrieb"), ("vertrieb", "Vertrieb"),
+    ("key account", "Vertrieb"), ("personal", "Personalentwicklung"), ("hr ", "Personalentwicklung"),
+    ("qualität", "Qualitätsmanagement"), ("cfo", "Controlling"), ("financial", "Controlling"),
+    ("country manager vietnam", "Markteintritt Vietnam"), ("lager", "Lagerlogistik"),
+    ("warehouse", "Lagerlogistik"), ("operations", "Prozessoptimierung"), ("disposition", "Transportplanung"),
+]
+# Stated needs, given to every 23rd person (the benefit suggestions match them first).
+NEEDS = [
+    "Lagerplaner in Vietnam",
+    "Erfahrungen mit Lagerautomatisierung",
+    "Einkäufer mit Asien-Erfahrung",
+    "Kontakte zu Kühlhäusern in Thailand",
+    "IT-Partner für ein Lagerverwaltungssystem",
+    "Vertriebskontakte in Singapur",
+]
+
+
+def _fields_of(title: str) -> list[str]:
+    lowered = f"{title.casefold()} "
+    return next(([name] for key, name in FIELDS_BY_TITLE if key in lowered), [])
+
+
 def _pick_person(rng: random.Random, index: int) -> dict:
     in_sea = index % 3 == 0
     if in_sea:
@@ -283,7 +311,11 @@ def _pick_person(rng: random.Random, index: int) -> dict:
         "interests": rng.sample(INTERESTS, k=rng.randrange(0, 3)),
         "associations": rng.sample(ASSOCIATIONS, k=rng.randrange(0, 2)),
         "tier": rng.choice(["pool", "pool", "pool", "secondary", "developing", "new", "key"]),
+        "expertise": _fields_of(title),
+        "needs": [NEEDS[index // 23 % len(NEEDS)]] if index % 23 == 5 else [],
     }
+    if not in_sea:  # German first names tell Frau or Herr; the Southeast Asian ones here do not
+        data["title_of_address"] = "Frau" if first in GERMAN_FIRST[:20] else "Herr"
     if rng.random() < 0.4:
         data["birth_day"], data["birth_month"] = rng.randrange(1, 29), rng.randrange(1, 13)
         data["birth_year"] = rng.choice([None, rng.randrange(1960, 1995)])
@@ -308,6 +340,11 @@ def load_demo(*, owner, today: date | None = None) -> dict[str, int]:
         interests=["Segeln", "Laufen"],
         languages=["Deutsch", "Englisch"],
         associations=["Bundesvereinigung Logistik (BVL)"],
+        expertise=["Intralogistik", "Hochregallager-Automatisierung"],
+        offers=["Kontakte in die Logistik an Rhein und Ruhr"],
+    )
+    Success.objects.create(
+        owner=owner, person=me, date=today - timedelta(days=90), text="Hochregallager in Dortmund eröffnet"
     )
     people = [create_person(owner=owner, source="demo", **_pick_person(rng, i)) for i in range(PEOPLE_COUNT)]
     # A person everyone can find in the walkthrough, with birthday soon and rich research.
@@ -316,6 +353,10 @@ def load_demo(*, owner, today: date | None = None) -> dict[str, int]:
         source="demo",
         first_name="Priya",
         last_name="Raman",
+        title_of_address="Frau",
+        academic_title="Dr.",
+        needs=["Lagerplaner in Vietnam"],
+        offers=["Kontakte zu Häfen in Südostasien"],
         title="VP Supply Chain, Southeast Asia",
         organization_name="Harbourline Logistics Pte. Ltd.",
         city="Singapur",
@@ -356,6 +397,7 @@ def load_demo(*, owner, today: date | None = None) -> dict[str, int]:
         source="demo",
         first_name="Claudia",
         last_name="Wermelskirchen",
+        title_of_address="Frau",
         title="Geschäftsführerin Operations",
         organization_name="Muster Maschinenbau GmbH",
         city="Dortmund",
@@ -416,6 +458,8 @@ def load_demo(*, owner, today: date | None = None) -> dict[str, int]:
         source="demo",
         first_name="Daniel",
         last_name="Ortmann",
+        title_of_address="Herr",
+        expertise=["Intralogistik", "Fahrerlose Transportsysteme"],
         title="Head of Intralogistics",
         organization_name="Westfalen Fördertechnik AG",
         city="Bielefeld",

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from vernetzt.api.fields import Day, Id, model_field, text_list
+from vernetzt.api.fields import Day, Id, model_field, text, text_list
 from vernetzt.api.schemas import Error, InputSchema
 from vernetzt.events.models import Event
 from vernetzt.journal.agenda import agenda_as_dict, build_agenda
@@ -19,6 +19,7 @@ from vernetzt.journal.models import Interaction
 from vernetzt.journal.services import (
     MAX_SNIPPET_LENGTH,
     MAX_SNOOZE_DAYS,
+    MAX_TOPIC_LENGTH,
     JournalDataError,
     complete_task,
     log_interaction,
@@ -40,6 +41,7 @@ class InteractionIn(InputSchema):
     their_share: model_field(Interaction, "their_share") | None = None
     meeting_agreed: bool = False
     event_id: Id | None = None
+    topic: text(MAX_TOPIC_LENGTH) = ""
 
 
 class TaskOut(Schema):
@@ -75,6 +77,7 @@ def post_interaction(request, payload: InteractionIn):
             their_share=payload.their_share,
             meeting_agreed=payload.meeting_agreed,
             event=event,
+            topic=payload.topic,
             source="api",
         )
     except JournalDataError as error:

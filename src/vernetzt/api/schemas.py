@@ -12,6 +12,7 @@ from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.goals.models import Goal
 from vernetzt.goals.services import WEIGHT_NAMES
 from vernetzt.people.models import Person
+from vernetzt.people.services import MAX_STATEMENT_LENGTH
 
 # A country may be given by name in either language ("Deutschland", "Singapore"); stored as its code.
 COUNTRY_NAME = text(100)
@@ -35,6 +36,8 @@ def partial(schema: type[InputSchema]) -> type[InputSchema]:
 class PersonOut(Schema):
     person_id: int = Field(alias="id")
     name: str = Field(alias="display_name")
+    title_of_address: str
+    academic_title: str
     first_name: str
     last_name: str
     title: str
@@ -57,10 +60,14 @@ class PersonOut(Schema):
     interests: list[str]
     associations: list[str]
     expertise: list[str]
+    needs: list[str]
+    offers: list[str]
     notes: str
 
 
 class PersonIn(InputSchema):
+    title_of_address: model_field(Person, "title_of_address") = ""
+    academic_title: model_field(Person, "academic_title") = ""
     first_name: model_field(Person, "first_name") = ""
     last_name: model_field(Person, "last_name") = ""
     title: model_field(Person, "title") = ""
@@ -80,6 +87,8 @@ class PersonIn(InputSchema):
     interests: text_list() = []
     associations: text_list() = []
     expertise: text_list() = []
+    needs: text_list(MAX_STATEMENT_LENGTH) = []
+    offers: text_list(MAX_STATEMENT_LENGTH) = []
     notes: model_field(Person, "notes") = ""
 
 

@@ -36,9 +36,12 @@ def _today(value: str | None):
 @click.option("--meeting-agreed", is_flag=True, help="A meeting was agreed.")
 @click.option("--their-share", type=int, default=None, help="How much of the talking they did, in percent.")
 @click.option("--event", "event_id", type=int, default=None, help="The event where it happened.")
+@click.option("--topic", default="", help="What to talk about next time; the lunch invitation names it.")
 @command
 @click.pass_context
-def log(ctx, person_id, kind, day, note, snippets, meeting_agreed, their_share, event_id, as_json) -> None:
+def log(
+    ctx, person_id, kind, day, note, snippets, meeting_agreed, their_share, event_id, topic, as_json
+) -> None:
     """Record an interaction; the playbook plans the follow-up."""
     from vernetzt.events.models import Event
     from vernetzt.journal.services import JournalDataError, find_person, log_interaction
@@ -62,6 +65,7 @@ def log(ctx, person_id, kind, day, note, snippets, meeting_agreed, their_share, 
             their_share=their_share,
             meeting_agreed=meeting_agreed,
             event=event,
+            topic=topic,
             source="cli",
         )
     except JournalDataError as error:
@@ -138,7 +142,8 @@ def brief(ctx, person_id, event_id, as_json) -> None:
     data = briefing_as_dict(briefing)
 
     def human(d) -> str:
-        lines = [d["name"], f"{d['title']} · {d['organization']}".strip(" ·"), "", d["talk_reminder"], ""]
+        lines = [d["name"], f"{d['title']} · {d['organization']}".strip(" ·"), d["salutation"], "",
+                 d["talk_reminder"], ""]
         lines += [f"{n}. {q['text']}" for n, q in enumerate(d["questions"], 1)] or [d["research_hint"]]
         if d["successes"]:
             lines += ["", *[f"- {s['date'].isoformat()}: {s['text']}" for s in d["successes"]]]
@@ -148,6 +153,7 @@ def brief(ctx, person_id, event_id, as_json) -> None:
             lines += [f"Best introduction: {d['best_path']['introducer']}"]
         if d["benefits"]:
             lines += ["Benefit to offer: " + "; ".join(d["benefits"])]
+        lines += [f"+ {s['text']} ({s['reasons'][0]})" for s in d["suggestions"] if s["reasons"]]
         return "\n".join(lines)
 
     emit(data, as_json=as_json, human=human)

@@ -23,11 +23,17 @@ def me() -> None:
 @click.option("--interest", "interests", multiple=True)
 @click.option("--language", "languages", multiple=True)
 @click.option("--association", "associations", multiple=True)
+@click.option("--expertise", "expertise", multiple=True, help="A field you know well enough to share.")
+@click.option("--offer", "offers", multiple=True, help="Something you can offer others.")
 @click.option("--reports-to", "manager_id", type=int, help="The person id of your manager.")
 @command
 @click.pass_context
-def me_set(ctx, title, org, city, country, schools, interests, languages, associations, manager_id, as_json):
-    """Set your current role, places, schools, interests, languages and whom you report to."""
+def me_set(
+    ctx, title, org, city, country, schools, interests, languages, associations, expertise, offers,
+    manager_id, as_json,
+):
+    """Set your current role, places, schools, interests, languages, what you can offer and whom you report
+    to."""
     from vernetzt.cli.organizations import person_by_id
     from vernetzt.errors import DataError
     from vernetzt.people.services import UNCHANGED, set_me
@@ -45,6 +51,8 @@ def me_set(ctx, title, org, city, country, schools, interests, languages, associ
             interests=interests,
             languages=languages,
             associations=associations,
+            expertise=expertise,
+            offers=offers,
             reports_to=manager,
         )
     except DataError as error:
@@ -89,7 +97,7 @@ def goal() -> None:
 @command
 @click.pass_context
 def goal_add(ctx, text, levels, functions, regions, anywhere, organizations, industries, keywords, horizon,
-             why, as_json):  # fmt: skip
+             why, as_json):
     """Add a career goal; prints its id."""
     from vernetzt.goals.services import GoalDataError, create_goal
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from vernetzt.core.language import check_language
+from vernetzt.core.places import country_name
 
 # Endings of German and English institution nouns → grammatical gender (f, m, n); longest match wins.
 _HEAD_NOUNS: dict[str, str] = {
@@ -103,6 +104,27 @@ def english_name(name: str, *, kind: str) -> str:
         return spoken
     institution = kind == "association" or (kind == "school" and " of " in spoken)
     return f"the {spoken}" if institution else spoken
+
+
+# Country names that take an article: German "in der Schweiz", English "in the Philippines".
+_GERMAN_COUNTRY_ARTICLES = {
+    "CH": "in der Schweiz", "NL": "in den Niederlanden", "PH": "auf den Philippinen", "US": "in den USA",
+    "TR": "in der Türkei", "SK": "in der Slowakei", "AE": "in den Vereinigten Arabischen Emiraten",
+    "GB": "im Vereinigten Königreich", "IR": "im Iran", "IQ": "im Irak", "LB": "im Libanon", "YE": "im Jemen",
+    "SD": "im Sudan", "CD": "in der Demokratischen Republik Kongo", "CG": "in der Republik Kongo",
+    "MV": "auf den Malediven", "BS": "auf den Bahamas", "DO": "in der Dominikanischen Republik",
+    "CF": "in der Zentralafrikanischen Republik", "VA": "im Vatikanstaat", "MN": "in der Mongolei",
+}
+_ENGLISH_THE = frozenset({"US", "GB", "NL", "PH", "AE", "CZ", "DO", "CF", "BS", "MV", "CD", "CG", "VA"})
+
+
+def in_country(code: str, lang: str) -> str:
+    """Where someone is, with the article a country's name needs: "in Deutschland", "in der Schweiz",
+    "auf den Philippinen" / "in Germany", "in the Philippines"."""
+    name = country_name(code, check_language(lang))
+    if lang == "de":
+        return _GERMAN_COUNTRY_ARTICLES.get(code.upper(), f"in {name}")
+    return f"in the {name}" if code.upper() in _ENGLISH_THE else f"in {name}"
 
 
 def at_organization(name: str, lang: str) -> str:

@@ -105,10 +105,11 @@ def notable_languages(languages: Iterable[str], *, country: str) -> list[str]:
 _GERMAN_WORDS = frozenset(
     "der die das den dem des ein eine einen einem einer und oder ist sind war hat haben mit für auf aus "
     "bei beim im am zum zur vom nicht noch schon gerade sich sein seine ihre ihr wir wird nach über "
-    "auch sehr neue neuen neues ihm ihn dass mein meine unser unsere dein deine".split()
+    "auch sehr neue neuen neues ihm ihn dass mein meine unser unsere dein deine sein seine seiner "
+    "seinen seinem ihrer ihren ihrem".split()
 )
 _ENGLISH_WORDS = frozenset(
-    "the a an and or is are was were has have with for on at from of to not still just his her their "
+    "the a and or is are was were has have with for on at from of to not still just his her their "
     "she he we will after about also very new into that this your my our you its".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")

@@ -23,6 +23,7 @@ from vernetzt.importers.contacts_csv import FORMULA_TRIGGERS, GOOGLE_MULTI_SEPAR
 from vernetzt.importers.records import ContactRecord, clean_text
 
 HEADER = [
+    "Name Prefix",
     "First Name",
     "Middle Name",
     "Last Name",
@@ -70,7 +71,9 @@ def _row(record: ContactRecord) -> list[str]:
     phones = _multi(record.phones)
     linkedin, xing, others = _cell(record.linkedin_url), _cell(record.xing_url), _multi(record.other_urls)
     city, country = _cell(record.city), _cell(record.country)
+    prefix = " ".join(part for part in (record.title_of_address, record.academic_title) if part)
     return [
+        _cell(prefix),
         _cell(record.first_name),
         "",
         _cell(record.last_name),

@@ -64,6 +64,11 @@ def format_birthday(birthday: Birthday) -> str:
     return f"{birthday.year:04d}-{birthday.month:02d}-{birthday.day:02d}"
 
 
+def _prefix(record: ContactRecord) -> str:
+    """The name prefix as address books write it: "Frau Dr.", "Herr", "Prof."."""
+    return " ".join(part for part in (record.title_of_address, record.academic_title) if part)
+
+
 def _birthday_line(birthday: Birthday, style: VCardStyle) -> str:
     month_day = f"{birthday.month:02d}-{birthday.day:02d}"
     if style.version == "4.0":
@@ -93,7 +98,10 @@ def _card_lines(record: ContactRecord, style: VCardStyle = VCARD_3) -> list[str]
         lines.append(f"PRODID:{style.product}")
     if record.uid:
         lines.append(f"UID:{escape_text(record.uid)}")
-    lines += [f"N:{escape_text(last)};{escape_text(first)};;;", f"FN:{escape_text(full)}"]
+    lines += [
+        f"N:{escape_text(last)};{escape_text(first)};;{escape_text(_prefix(record))};",
+        f"FN:{escape_text(full)}",
+    ]
     if clean_text(record.organization) or clean_text(record.department):
         lines.append(f"ORG:{escape_text(record.organization)};{escape_text(record.department)}")
     if clean_text(record.title):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vernetzt.importers.dates import parse_birthday, slash_order
+from vernetzt.importers.honorifics import split_honorific
 from vernetzt.importers.records import (
     MAX_IMPORT_ROWS,
     ContactRecord,
@@ -45,6 +46,7 @@ class _Layout:
     notes: tuple[str, ...]
     labels: tuple[str, ...]
     file_as: tuple[str, ...] = ()
+    honorific: tuple[str, ...] = ()  # name prefix columns, read together ("Frau" + "Dr.")
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
     websites: tuple[str, ...] = ()
@@ -60,6 +62,7 @@ LAYOUTS: dict[str, _Layout] = {
         last=("Last Name",),
         full=("Full Name",),
         file_as=("File As",),
+        honorific=("Name Prefix",),
         organization=("Organization Name",),
         department=("Organization Department",),
         title=("Organization Title",),
@@ -74,6 +77,7 @@ LAYOUTS: dict[str, _Layout] = {
         middle=("Additional Name",),
         last=("Family Name",),
         full=("Name",),
+        honorific=("Name Prefix",),
         organization=("Organization 1 - Name",),
         department=("Organization 1 - Department",),
         title=("Organization 1 - Title",),
@@ -88,6 +92,7 @@ LAYOUTS: dict[str, _Layout] = {
         middle=("Middle Name",),
         last=("Last Name",),
         full=(),
+        honorific=("Title",),
         organization=("Company",),
         department=("Department",),
         title=("Job Title",),
@@ -115,6 +120,7 @@ LAYOUTS: dict[str, _Layout] = {
         middle=("Weitere Vornamen",),
         last=("Nachname",),
         full=(),
+        honorific=("Anrede", "Titel"),
         organization=("Firma",),
         department=("Abteilung",),
         title=("Position",),
@@ -213,6 +219,7 @@ def parse_contacts_csv(data: bytes, *, filename: str, max_rows: int = MAX_IMPORT
             "phones",
             "websites",
             "file_as",
+            "honorific",
         )
     }
     if google:
@@ -268,6 +275,8 @@ def parse_contacts_csv(data: bytes, *, filename: str, max_rows: int = MAX_IMPORT
             notes=first_of(row, "notes"),
             labels=[label for label in all_of(row, "labels") if not label.startswith("* ")],
         )
+        prefix = " ".join(cell(row, position) for position in at["honorific"])
+        record.title_of_address, record.academic_title = split_honorific(prefix)
         for url in all_of(row, "websites"):
             add_url(record, url)
         if not has_identity(record):

@@ -33,6 +33,8 @@ class ContactRecord:
     first_name: str = ""
     last_name: str = ""
     full_name: str = ""
+    title_of_address: str = ""  # "Frau"/"Herr", from a name prefix (importers.honorifics)
+    academic_title: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     organization: str = ""

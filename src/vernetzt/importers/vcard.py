@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from vernetzt.importers.dates import parse_birthday
+from vernetzt.importers.honorifics import split_honorific
 from vernetzt.importers.records import (
     MAX_IMPORT_ROWS,
     Birthday,
@@ -282,8 +283,9 @@ def _finish_card(card: list[_Property], *, line: int, filename: str, result: Par
         if name == "FN" and not record.full_name:
             record.full_name = clean_text(unescape(text))
         elif name == "N" and not (record.first_name or record.last_name):
-            parts = [*_components(text), "", ""]
+            parts = [*_components(text), "", "", ""]
             record.last_name, record.first_name, middle = parts[0], parts[1], parts[2]
+            record.title_of_address, record.academic_title = split_honorific(parts[3])
         elif name == "ORG" and not record.organization:
             parts = _components(text)
             record.organization = parts[0]

@@ -1,25 +1,28 @@
 """Step 3 of the method: a benefit for the other person, and the give-and-take ledger that keeps it honest.
 
 Reciprocity drives relationships (Cialdini): the ledger shows what the user offered, delivered and received
-per person, and suggests introductions the user can make with little effort — people in their own network
-whose field or function matches what the other person works on.
+per person, and ``suggest_benefits`` proposes what the user can give with little effort — introductions to
+well-known contacts who complement the person, the user's own information and help (``core.benefits``).
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vernetzt.core.titles import FUNCTION_LABELS
+from vernetzt.core.benefits import MAX_SUGGESTIONS, MIN_CLOSENESS, Holding, Profile
+from vernetzt.core.benefits import suggest_benefits as core_suggest
+from vernetzt.core.benefits_text import Contact, describe_benefit
+from vernetzt.core.text import normalize_org_name
 from vernetzt.journal.models import Benefit
 from vernetzt.journal.services import JournalDataError, raise_targets
-from vernetzt.people.models import Person, Tie, Tier
-
-MAX_SUGGESTIONS = 5
+from vernetzt.people.models import TIER_CLOSENESS, Person, Success, Tie
+from vernetzt.people.services import get_me
 
 
 @dataclass
@@ -107,72 +110,130 @@ def delete_benefit(*, benefit: Benefit) -> None:
 
 @dataclass(frozen=True)
 class Suggestion:
-    person_id: int
-    name: str
-    title: str
-    organization: str
-    score: int
-    reasons: list[str] = field(default_factory=list)
+    """A benefit the user could give, in the user's language: ``person_id`` is whom to introduce."""
+
+    kind: str
+    text: str
+    reasons: list[str]
+    person_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "person_id": self.person_id, "reasons": self.reasons}
 
 
-def _terms(values) -> dict[str, str]:
-    return {value.strip().casefold(): value.strip() for value in values if value and value.strip()}
+_PROFILE_FIELDS = (
+    "id",
+    "display_name",
+    "title",
+    "organization_name",
+    "function",
+    "seniority",
+    "country",
+    "regions",
+    "expertise",
+    "offers",
+    "needs",
+    "tier",
+)
 
 
-def suggest_introductions(
-    *, owner, person: Person, lang: str, limit: int = MAX_SUGGESTIONS
-) -> list[Suggestion]:
-    """Contacts of the user whom ``person`` might value meeting, with the reason in ``lang``.
-
-    A shared field of expertise counts most (they can help each other), the same function next (peers
-    trade experience). People who already know ``person``, and those already offered, are left out.
-    """
-    wanted = _terms(person.expertise)
-    if not wanted and not person.function:
-        return []
-    tied = set(
-        Tie.objects.filter(owner=owner, from_person=person).values_list("to_person_id", flat=True)
-    ) | set(Tie.objects.filter(owner=owner, to_person=person).values_list("from_person_id", flat=True))
-    planned = set(
-        Benefit.objects.for_user(owner)
-        .filter(person=person, introduce_to__isnull=False)
-        .values_list("introduce_to_id", flat=True)
+def _profile(row: dict, *, closeness: float = 0.0, knows=frozenset(), successes=()) -> Profile:
+    return Profile(
+        person_id=row["id"],
+        name=row["display_name"],
+        title=row["title"],
+        function=row["function"],
+        seniority=row["seniority"],
+        country=row["country"],
+        regions=frozenset(row["regions"]),
+        organization=normalize_org_name(row["organization_name"]) if row["organization_name"] else "",
+        fields=tuple(row["expertise"]),
+        needs=tuple(row["needs"]),
+        offers=tuple(row["offers"]),
+        successes=tuple(successes),
+        closeness=closeness,
+        knows=frozenset(knows),
     )
-    network = (
+
+
+def _my_network(owner, me: Person | None) -> tuple[list[Profile], dict[int, str]]:
+    """The contacts the user knows well enough to introduce (a tie of 3 of 5 or more, or a close tier),
+    and their organizations' names."""
+    ties: dict[int, int] = {}
+    if me is not None:
+        rows = Tie.objects.filter(owner=owner, kind=Tie.Kind.KNOWS).filter(
+            Q(from_person=me) | Q(to_person=me)
+        )
+        for a, b, strength in rows.values_list("from_person_id", "to_person_id", "strength"):
+            other = b if a == me.pk else a
+            ties[other] = max(strength, ties.get(other, 0))
+    close_tiers = [tier for tier, value in TIER_CLOSENESS.items() if value >= MIN_CLOSENESS]
+    strong = [pid for pid, strength in ties.items() if (strength - 1) / 4 >= MIN_CLOSENESS]
+    rows = (
         Person.objects.for_user(owner)
         .filter(is_me=False)
-        .filter(~Q(tier=Tier.POOL) | Q(linkedin_connected=True) | Q(xing_connected=True))
-        .exclude(pk__in={person.pk, *tied, *planned})
+        .filter(Q(tier__in=close_tiers) | Q(pk__in=strong))
+        .values(*_PROFILE_FIELDS)
     )
-    by_field = ~Q(expertise=[]) if wanted else Q(pk__in=[])
-    by_function = (
-        Q(function=person.function) if person.function and person.function != "other" else Q(pk__in=[])
-    )
-    rows = network.filter(by_field | by_function).values(
-        "id", "display_name", "title", "organization_name", "function", "expertise"
-    )
-    suggestions = []
+    network, organizations = [], {}
     for row in rows:
-        shared = [label for key, label in _terms(row["expertise"]).items() if key in wanted]
-        same_function = bool(by_function) and row["function"] == person.function
-        if not shared and not same_function:
-            continue
-        reasons = [
-            _("works on %(field)s, as %(name)s does") % {"field": label, "name": person.display_name}
-            for label in shared
-        ]
-        if same_function:
-            label = FUNCTION_LABELS.get(row["function"], {}).get(lang, row["function"])
-            reasons.append(_("a peer in %(function)s") % {"function": label})
-        suggestions.append(
-            Suggestion(
-                person_id=row["id"],
-                name=row["display_name"],
-                title=row["title"],
-                organization=row["organization_name"],
-                score=2 * len(shared) + int(same_function),
-                reasons=reasons,
-            )
+        tie = (ties[row["id"]] - 1) / 4 if row["id"] in ties else 0.0
+        network.append(_profile(row, closeness=max(tie, TIER_CLOSENESS.get(row["tier"], 0.0))))
+        organizations[row["id"]] = row["organization_name"]
+    return network, organizations
+
+
+def _holding(owner, me: Person | None, today: datetime.date) -> Holding:
+    if me is None:
+        return Holding()
+    successes = Success.objects.filter(owner=owner, person=me, date__gte=today - datetime.timedelta(days=730))
+    return Holding(
+        fields=tuple(me.expertise),
+        offers=tuple(me.offers),
+        successes=tuple(successes.values_list("text", flat=True)),
+        function=me.function,
+        country=me.country,
+    )
+
+
+def suggest_benefits(
+    *, owner, person: Person, lang: str, today: datetime.date | None = None, limit: int = MAX_SUGGESTIONS
+) -> list[Suggestion]:
+    """What the user could give ``person`` with little effort, best first, each with why it fits."""
+    today = today or timezone.localdate()
+    me = get_me(owner)
+    knows = set()
+    for a, b in (
+        Tie.objects.filter(owner=owner)
+        .filter(Q(from_person=person) | Q(to_person=person))
+        .values_list("from_person_id", "to_person_id")
+    ):
+        knows.add(b if a == person.pk else a)
+    planned = Benefit.objects.for_user(owner).filter(person=person, introduce_to__isnull=False)
+    year_ago = today - datetime.timedelta(days=365)
+    successes = Success.objects.filter(owner=owner, person=person, date__gte=year_ago).order_by(
+        "-date", "-id"
+    )
+    row = Person.objects.filter(pk=person.pk).values(*_PROFILE_FIELDS).get()
+    profile = _profile(row, knows=knows, successes=successes.values_list("text", flat=True))
+    network, organizations = _my_network(owner, me)
+    found = core_suggest(
+        person=profile,
+        contacts=network,
+        holding=_holding(owner, me, today),
+        exclude={
+            *(p for p in [me.pk if me else None] if p),
+            *planned.values_list("introduce_to_id", flat=True),
+        },
+        limit=limit,
+    )
+    contacts = {c.person_id: c for c in network}
+    result = []
+    for suggestion in found:
+        contact = contacts.get(suggestion.contact_id) if suggestion.contact_id else None
+        named = Contact(contact.name, contact.title, organizations[contact.person_id]) if contact else None
+        text, reasons = describe_benefit(suggestion, person=person.display_name, contact=named, lang=lang)
+        result.append(
+            Suggestion(kind=suggestion.kind, text=text, reasons=reasons, person_id=suggestion.contact_id)
         )
-    suggestions.sort(key=lambda s: (-s.score, s.name, s.person_id))
-    return suggestions[:limit]
+    return result

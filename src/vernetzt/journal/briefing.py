@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 from django.db.models import Q
 
+from vernetzt.core.drafts import salutation
 from vernetzt.core.language import language_code, notable_languages
 from vernetzt.core.paths import value_introducer_leg, value_target_leg
 from vernetzt.core.questions import (
@@ -30,13 +31,12 @@ from vernetzt.core.questions import Success as SuccessFact
 from vernetzt.core.text import normalize_org_name
 from vernetzt.events.models import Attendance, Event
 from vernetzt.goals.models import Goal, Target
+from vernetzt.journal.benefits import Suggestion, suggest_benefits
 from vernetzt.journal.models import Benefit, Snippet
 from vernetzt.language import message_language
-from vernetzt.people.models import Education, Person, Position, Success, Tie, Tier
+from vernetzt.people.models import TIER_CLOSENESS, Education, Person, Position, Success, Tie, Tier
 from vernetzt.people.services import get_me
 
-# How close the user is to a contact of each tier when no explicit tie says so (0..1, as in core.paths).
-TIER_CLOSENESS = {"inner": 1.0, "key": 0.8, "developing": 0.6, "new": 0.4, "secondary": 0.3}
 MAX_MUTUAL = 5
 
 
@@ -57,10 +57,12 @@ class Briefing:
     hint: str | None
     reminder: str
     question_lang: str  # the language the user will talk to the person in
+    salutation: str  # how a message to the person opens, in that language
     question_sources: list[str] = field(default_factory=list)  # per question, in the reader's language
     mutual: list[MutualContact] = field(default_factory=list)
     planned_benefits: list[Benefit] = field(default_factory=list)
     snippets: list[str] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)  # benefits the user could give
     goals: list[str] = field(default_factory=list)
     event: Event | None = None
 
@@ -243,16 +245,25 @@ def build_briefing(*, owner, person: Person, lang: str, today: date, event: Even
         hint=None if questions else research_hint(dossier, lang=lang, today=today),
         reminder=talk_reminder(lang),
         question_lang=question_lang,
+        salutation=salutation(
+            lang=question_lang,
+            formality=person.formality,
+            first_name=person.first_name,
+            last_name=person.last_name or person.display_name,
+            title_of_address=person.title_of_address,
+            academic_title=person.academic_title,
+        ),
         question_sources=[question_source(q, lang) for q in questions],
         mutual=mutual_contacts(owner=owner, person=person),
         planned_benefits=list(
-            Benefit.objects.for_user(owner).filter(
-                person=person, direction=Benefit.Direction.OFFERED, status=Benefit.Status.PLANNED
-            )
+            Benefit.objects.for_user(owner)
+            .filter(person=person, direction=Benefit.Direction.OFFERED, status=Benefit.Status.PLANNED)
+            .select_related("introduce_to")
         ),
         snippets=list(
             Snippet.objects.for_user(owner).filter(person=person).values_list("text", flat=True)[:5]
         ),
+        suggestions=suggest_benefits(owner=owner, person=person, lang=lang, today=today),
         goals=list(
             Target.objects.for_user(owner)
             .filter(person=person, goal__status=Goal.Status.ACTIVE)
@@ -272,6 +283,7 @@ def briefing_as_dict(briefing: Briefing) -> dict:
         "organization": p.organization_name,
         "tenure_start": d.tenure_start,
         "formality": p.formality,
+        "salutation": briefing.salutation,
         "successes": [
             {"date": s.date, "text": s.text, "source_url": s.source_url} for s in briefing.successes
         ],
@@ -288,12 +300,19 @@ def briefing_as_dict(briefing: Briefing) -> dict:
             else None
         ),
         "benefits": [b.description for b in briefing.planned_benefits],
+        "suggestions": [s.as_dict() for s in briefing.suggestions],
         "snippets": briefing.snippets,
         "goals": briefing.goals,
         "questions_language": briefing.question_lang,
         "questions": [
-            {"text": q.text, "basis": q.basis, "fact": q.fact, "date": q.date, "source_url": q.source_url,
-             "source": source}
+            {
+                "text": q.text,
+                "basis": q.basis,
+                "fact": q.fact,
+                "date": q.date,
+                "source_url": q.source_url,
+                "source": source,
+            }
             for q, source in briefing.questions_with_sources
         ],
         "research_hint": briefing.hint,

@@ -16,8 +16,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from vernetzt.core.drafts import DRAFT_KINDS, Draft, draft_message
+from vernetzt.core.benefits_text import Contact, contact_label
+from vernetzt.core.drafts import DRAFT_KINDS, PLACEHOLDER, Draft, Offer, draft_message
+from vernetzt.journal.benefits import suggest_benefits
 from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
 from vernetzt.journal.services import JournalDataError, complete_task, log_interaction
 from vernetzt.language import message_language
@@ -43,6 +46,8 @@ class MessageDraft:
     to: str
     subject: str
     body: str
+    placeholders: tuple[str, ...] = ()  # places marked [[…]] the user must fill in before sending
+    salutation_known: bool = True  # False: the person's Frau/Herr is missing for a formal German salutation
 
 
 def sender_name(owner) -> str:
@@ -52,10 +57,32 @@ def sender_name(owner) -> str:
     return me.display_name if me is not None else owner.get_username()
 
 
+def planned_offer(*, owner, person: Person, lang: str) -> Offer | None:
+    """The benefit the user plans to give ``person``: an introduction first, else the latest offer."""
+    planned = list(
+        Benefit.objects.for_user(owner)
+        .filter(person=person, direction=Benefit.Direction.OFFERED, status=Benefit.Status.PLANNED)
+        .select_related("introduce_to")
+    )
+    planned.sort(key=lambda b: b.introduce_to_id is None)
+    if not planned:
+        return None
+    benefit = planned[0]
+    if benefit.introduce_to is not None:
+        contact = benefit.introduce_to
+        return Offer(
+            introduce_to=contact_label(
+                Contact(contact.display_name, contact.title, contact.organization_name), lang
+            )
+        )
+    return Offer(text=benefit.description)
+
+
 def compose_draft(
     *, owner, person: Person, kind: str, ui_lang: str, task: Task | None = None
 ) -> MessageDraft:
-    """A draft of ``kind`` to ``person`` from the journal: event, snippet, benefit, meeting date."""
+    """A draft of ``kind`` to ``person`` in the language they speak, from what the journal knows: the
+    encounter or meeting it follows, a remembered snippet, the planned benefit, the topic."""
     if kind not in DRAFT_KINDS:
         raise JournalDataError("kind", f"unknown draft kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
     if person.owner_id != owner.pk:
@@ -67,16 +94,18 @@ def compose_draft(
     if event is None:
         with_event = interactions.filter(event__isnull=False).first()
         event = with_event.event if with_event else None
-    met = interactions.filter(kind__in=("meeting", "lunch")).first()
+    occasion = "encounter" if source is not None and source.kind == "event_conversation" else "meeting"
+    met = source if occasion == "encounter" else interactions.filter(kind__in=("meeting", "lunch")).first()
     if kind == "thank_you_email" and source is not None and source.kind in ("meeting", "lunch"):
         met = source
     snippet = Snippet.objects.for_user(owner).filter(person=person).values_list("text", flat=True).first()
-    benefit = (
-        Benefit.objects.for_user(owner)
-        .filter(person=person, direction=Benefit.Direction.OFFERED, status=Benefit.Status.PLANNED)
-        .values_list("description", flat=True)
-        .first()
-    )
+    topic = (task.reason.get("params", {}).get("topic") if task is not None else None) or None
+    offer = planned_offer(owner=owner, person=person, lang=lang)
+    offer_hint = None
+    if kind == "lunch_invitation" and offer is None:
+        # What to name instead: the best benefit suggestion, in the user's words.
+        ideas = suggest_benefits(owner=owner, person=person, lang=ui_lang, limit=1)
+        offer_hint = ideas[0].text if ideas else None
     draft: Draft = draft_message(
         kind=kind,
         lang=lang,
@@ -84,13 +113,27 @@ def compose_draft(
         person_first_name=person.first_name or None,
         person_last_name=person.last_name or person.display_name,
         sender_name=sender_name(owner),
+        title_of_address=person.title_of_address or None,
+        academic_title=person.academic_title or None,
         event_name=event.name if event else None,
         snippet=snippet,
-        benefit=benefit if kind != "birthday_greeting" else None,
+        offer=offer,
+        topic=topic,
         meeting_date=met.date if kind == "thank_you_email" and met else None,
+        occasion=occasion if kind == "thank_you_email" else "meeting",
+        ui_lang=ui_lang,
+        offer_hint=offer_hint,
     )
     to = person.emails[0] if person.emails else ""
-    return MessageDraft(kind=kind, lang=lang, to=to, subject=draft.subject, body=draft.body)
+    return MessageDraft(
+        kind=kind,
+        lang=lang,
+        to=to,
+        subject=draft.subject,
+        body=draft.body,
+        placeholders=draft.placeholders,
+        salutation_known=bool(person.title_of_address) or lang == "en" or person.formality == "du",
+    )
 
 
 def draft_for_task(*, owner, task: Task, ui_lang: str) -> MessageDraft | None:
@@ -177,6 +220,10 @@ def send_draft(
     today: datetime.date | None = None,
 ) -> Interaction:
     """Send an edited draft, log it as an interaction and complete the task it served."""
+    unfilled = PLACEHOLDER.findall(body)
+    if unfilled:
+        message = _("Fill in the places marked [[…]] before sending: %(place)s") % {"place": unfilled[0]}
+        raise JournalDataError("body", message)
     send_mail_to(owner=owner, to=to, subject=subject, body=body)
     with transaction.atomic():
         result = log_interaction(

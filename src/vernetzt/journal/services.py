@@ -38,6 +38,7 @@ from vernetzt.people.models import Person, Success, Tier
 from vernetzt.validation import clean_web_url
 
 MAX_SNIPPET_LENGTH = 500
+MAX_TOPIC_LENGTH = 200
 MAX_SNOOZE_DAYS = 365
 
 
@@ -185,7 +186,7 @@ def find_person(*, owner, person_id) -> Person:
     return person
 
 
-def _clean_log_input(*, owner, person, kind, day, their_share, event, snippets) -> list[str]:
+def _clean_log_input(*, owner, person, kind, day, their_share, event, snippets, topic) -> list[str]:
     if person.owner_id != owner.pk or person.is_me:
         raise JournalDataError("person", f"no person with id {person.pk}")
     if kind not in INTERACTION_KINDS:
@@ -196,6 +197,8 @@ def _clean_log_input(*, owner, person, kind, day, their_share, event, snippets) 
         raise JournalDataError("their_share", f"{their_share} is not a percentage from 0 to 100")
     if event is not None and event.owner_id != owner.pk:
         raise JournalDataError("event", f"no event with id {event.pk}")
+    if not isinstance(topic, str) or len(topic.strip()) > MAX_TOPIC_LENGTH or "\x00" in topic:
+        raise JournalDataError("topic", f"a topic may have at most {MAX_TOPIC_LENGTH} characters")
     texts = [text.strip() for text in snippets if text and text.strip()]
     too_long = [text for text in texts if len(text) > MAX_SNIPPET_LENGTH]
     if too_long:
@@ -248,6 +251,7 @@ def _log_interaction(
         their_share=their_share,
         event=event,
         snippets=snippets,
+        topic=topic,
     )
     interaction = Interaction.objects.create(
         owner=owner,

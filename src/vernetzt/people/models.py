@@ -23,9 +23,22 @@ class Tier(models.TextChoices):
     POOL = "pool", _("Not in touch yet")
 
 
+# How close the user is to a contact of each tier when no explicit tie says so (0..1, as in core.paths).
+TIER_CLOSENESS = {"inner": 1.0, "key": 0.8, "developing": 0.6, "new": 0.4, "secondary": 0.3, "pool": 0.0}
+
+
 class Formality(models.TextChoices):
     SIE = "sie", _("Formal (Sie)")
     DU = "du", _("Informal (du)")
+
+
+class TitleOfAddress(models.TextChoices):
+    """How a person is addressed in German ("Frau"/"Herr") and so in English ("Ms"/"Mr"); none when
+    unknown or when the person prefers their name alone."""
+
+    NONE = "", _("none")
+    FRAU = "Frau", _("Ms (Frau)")
+    HERR = "Herr", _("Mr (Herr)")
 
 
 class Organization(OwnedModel):
@@ -50,6 +63,15 @@ class Person(OwnedModel):
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
     display_name = models.CharField(_("name"), max_length=320)
+    title_of_address = models.CharField(
+        _("title of address"), max_length=4, choices=TitleOfAddress.choices, blank=True, default=""
+    )
+    academic_title = models.CharField(
+        _("academic title"),
+        max_length=40,
+        blank=True,
+        help_text=_("As used in a salutation, e.g. Dr. or Prof. Dr."),
+    )
     is_me = models.BooleanField(default=False, editable=False)
     emails = models.JSONField(_("e-mail addresses"), default=list, blank=True)
     phones = models.JSONField(_("phone numbers"), default=list, blank=True)
@@ -76,6 +98,10 @@ class Person(OwnedModel):
     interests = models.JSONField(_("interests"), default=list, blank=True)
     associations = models.JSONField(_("associations and clubs"), default=list, blank=True)
     expertise = models.JSONField(_("field and expertise"), default=list, blank=True)
+    # What the person said they are looking for ("Lagerplaner in Vietnam") and can offer others: the
+    # first things benefit suggestions try to match.
+    needs = models.JSONField(_("looking for"), default=list, blank=True)
+    offers = models.JSONField(_("can offer"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     tier = models.CharField(_("contact tier"), max_length=12, choices=Tier.choices, default=Tier.POOL)
     formality = models.CharField(

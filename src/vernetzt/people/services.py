@@ -18,7 +18,7 @@ from vernetzt.core.text import normalize_org_name, search_words
 from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
 from vernetzt.importers.records import is_linkedin_url, is_xing_url, slug_of
-from vernetzt.people.models import Education, Organization, Person, PersonPhoto, Position
+from vernetzt.people.models import Education, Organization, Person, PersonPhoto, Position, TitleOfAddress
 from vernetzt.people.reporting import remove_manager, set_manager
 from vernetzt.validation import clean_web_url
 
@@ -27,6 +27,8 @@ EDITABLE_FIELDS = frozenset(
         "first_name",
         "last_name",
         "display_name",
+        "title_of_address",
+        "academic_title",
         "emails",
         "phones",
         "linkedin_url",
@@ -40,6 +42,8 @@ EDITABLE_FIELDS = frozenset(
         "interests",
         "associations",
         "expertise",
+        "needs",
+        "offers",
         "notes",
         "tier",
         "formality",
@@ -114,6 +118,11 @@ def _apply_fields(person: Person, fields: dict[str, Any]) -> set[str]:
     changed = set()
     if "country" in fields:
         fields = {**fields, "country": _resolve_country_field(fields["country"])}
+    if "title_of_address" in fields or "academic_title" in fields:
+        fields = {**fields, **_clean_address(fields)}
+    for name in ("needs", "offers"):
+        if name in fields:
+            fields = {**fields, name: _clean_statements(name, fields[name])}
     for url_field in ("linkedin_url", "xing_url"):
         if url_field in fields:
             fields = {**fields, url_field: clean_web_url(fields[url_field], field=url_field)}
@@ -130,6 +139,35 @@ def _apply_fields(person: Person, fields: dict[str, Any]) -> set[str]:
         raise PersonDataError("last_name", "a person needs a name")
     _validate_birthday(person)
     return changed
+
+
+def _clean_address(fields: dict[str, Any]) -> dict[str, str]:
+    """Frau/Herr (or nothing) and an academic title as a salutation uses it ("Dr.", "Prof. Dr.")."""
+    cleaned = {}
+    if "title_of_address" in fields:
+        value = (fields["title_of_address"] or "").strip()
+        if value not in TitleOfAddress.values:
+            raise PersonDataError("title_of_address", f"use Frau, Herr or nothing, not {value!r}")
+        cleaned["title_of_address"] = value
+    if "academic_title" in fields:
+        value = " ".join((fields["academic_title"] or "").split())
+        if len(value) > 40 or "\x00" in value:
+            raise PersonDataError("academic_title", "at most 40 characters, e.g. Dr. or Prof. Dr.")
+        cleaned["academic_title"] = value
+    return cleaned
+
+
+MAX_STATEMENTS, MAX_STATEMENT_LENGTH = 20, 300
+
+
+def _clean_statements(name: str, values) -> list[str]:
+    """What someone is looking for or offers: short texts, each at most once."""
+    if isinstance(values, str) or not all(isinstance(value, str) for value in values or []):
+        raise PersonDataError(name, "a list of texts")
+    cleaned = list(dict.fromkeys(" ".join(value.split()) for value in values or [] if value.strip()))
+    if len(cleaned) > MAX_STATEMENTS or any(len(v) > MAX_STATEMENT_LENGTH or "\x00" in v for v in cleaned):
+        raise PersonDataError(name, f"at most {MAX_STATEMENTS} entries of {MAX_STATEMENT_LENGTH} characters")
+    return cleaned
 
 
 def _validate_birthday(person: Person) -> None:
@@ -229,6 +267,8 @@ def set_me(
     interests: Iterable[str] = (),
     languages: Iterable[str] = (),
     associations: Iterable[str] = (),
+    expertise: Iterable[str] = (),
+    offers: Iterable[str] = (),
     reports_to: Person | object | None = UNCHANGED,
 ) -> Person:
     """The user's own profile is a Person row (``is_me``) so positions, schools and ties work for
@@ -242,6 +282,8 @@ def set_me(
         "interests": list(interests),
         "languages": list(languages),
         "associations": list(associations),
+        "expertise": list(expertise),
+        "offers": list(offers),
     }
     if me is None:
         me = Person(owner=owner, is_me=True, tier="inner")

@@ -21,11 +21,10 @@ from django.db.models import Max, Q
 from vernetzt.core.pool import RELATIONSHIP_DORMANT, RELATIONSHIP_EXISTING, RELATIONSHIP_NEW, Pool, Ties
 from vernetzt.core.ranking import DORMANT_DAYS
 from vernetzt.journal.models import Interaction
-from vernetzt.people.models import Person, Tier
+from vernetzt.people.models import TIER_CLOSENESS, Person, Tier
 from vernetzt.research.pool_columns import Coder, concat, days_since, read_chunks, rows_of
 
 # How close the user is to a first-degree contact when no tie of their own says so (0 = unknown).
-TIER_CLOSENESS = {"inner": 1.0, "key": 0.8, "developing": 0.6, "new": 0.4, "secondary": 0.3, "pool": 0.0}
 
 
 @dataclass(frozen=True, eq=False)

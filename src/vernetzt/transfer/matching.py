@@ -22,6 +22,8 @@ PERSON_COLUMNS = (
     "first_name",
     "last_name",
     "display_name",
+    "title_of_address",
+    "academic_title",
     "emails",
     "phones",
     "linkedin_url",
@@ -47,7 +49,10 @@ PERSON_COLUMNS = (
     "last_contact_on",
 )
 # Scalar fields a record fills; "keep non-empty, newest source wins" unless edited by hand.
-SCALAR_FIELDS = ("first_name", "last_name", "linkedin_url", "xing_url", "city", "country", "connected_on")
+SCALAR_FIELDS = (
+    "first_name", "last_name", "title_of_address", "academic_title", "linkedin_url", "xing_url", "city",
+    "country", "connected_on",
+)
 _AMBIGUOUS = object()
 
 
@@ -182,6 +187,8 @@ def record_values(record: ContactRecord, *, country_cache: dict[str, str]) -> di
     values.update(
         first_name=record.first_name.strip(),
         last_name=record.last_name.strip(),
+        title_of_address=record.title_of_address,
+        academic_title=record.academic_title,
         display_name=compose_display_name(record.first_name, record.last_name, record.full_name),
         emails=list(record.emails),
         phones=list(record.phones),

@@ -14,7 +14,7 @@ from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LABELS, S
 from vernetzt.events.models import Event
 from vernetzt.goals.models import Goal
 from vernetzt.language import request_language
-from vernetzt.people.models import Formality, Tier
+from vernetzt.people.models import Formality, Tier, TitleOfAddress
 from vernetzt.web.weights_field import WeightsField
 
 _SPLIT = re.compile(r"[\n,;]+")
@@ -55,6 +55,13 @@ def region_choices():
 
 
 class PersonForm(forms.Form):
+    title_of_address = forms.ChoiceField(
+        label=_("Title of address"), choices=TitleOfAddress.choices, required=False,
+        help_text=_("Used in the salutation of drafts: “Sehr geehrte Frau Dr. Raman” / “Dear Ms Raman”."),
+    )
+    academic_title = forms.CharField(
+        label=_("Academic title"), max_length=40, required=False, help_text=_("e.g. Dr. or Prof. Dr.")
+    )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     title = forms.CharField(label=_("Job title"), max_length=300, required=False)
@@ -82,6 +89,15 @@ class PersonForm(forms.Form):
     interests = ListField(label=_("Interests and hobbies"), required=False)
     associations = ListField(label=_("Associations and clubs"), required=False)
     expertise = ListField(label=_("Field and expertise"), required=False)
+    needs = ListField(
+        label=_("Looking for"), required=False,
+        help_text=_("What they said they need, e.g. “warehouse planner in Vietnam”; one per line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    offers = ListField(
+        label=_("Can offer"), required=False, help_text=_("What they can give others; one per line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     linkedin_connected = forms.BooleanField(label=_("Connected on LinkedIn"), required=False)
     xing_connected = forms.BooleanField(label=_("Connected on XING"), required=False)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 4}), required=False)

@@ -14,6 +14,7 @@ from vernetzt.core.cadence import CadenceSettings
 from vernetzt.core.playbook import PlaybookSettings
 from vernetzt.events.models import Event
 from vernetzt.journal.models import Benefit, Interaction
+from vernetzt.journal.services import MAX_TOPIC_LENGTH
 
 RECENT_EVENT_DAYS = 60
 
@@ -37,6 +38,14 @@ class LogForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 10}),
     )
     meeting_agreed = forms.BooleanField(label=_("A meeting was agreed"), required=False)
+    topic = forms.CharField(
+        label=_("Topic for the next meeting"),
+        max_length=MAX_TOPIC_LENGTH,
+        required=False,
+        help_text=_(
+            "What to talk about next time, e.g. “logistics in Vietnam”; the lunch invitation names it."
+        ),
+    )
     # One key per capture: a form sent twice (a lost answer, the offline queue) is logged once.
     capture_key = forms.RegexField(regex=r"^[A-Za-z0-9-]{8,64}$", required=False, widget=forms.HiddenInput)
 

@@ -83,6 +83,19 @@ class MeForm(forms.Form):
     interests = ListField(label=_("Interests and hobbies"), required=False)
     languages = ListField(label=_("Languages"), required=False)
     associations = ListField(label=_("Associations and clubs"), required=False)
+    expertise = ListField(
+        label=_("Your fields and expertise"),
+        required=False,
+        help_text=_(
+            "What you know well enough to share: benefit suggestions offer it to people who need it."
+        ),
+    )
+    offers = ListField(
+        label=_("What you can offer"),
+        required=False,
+        help_text=_("e.g. “contacts in Rhine-Ruhr logistics”; one per line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     reports_to = PersonChoiceField(
         label=_("You report to"),
         help_text=_("Start typing a name from your people; leave empty if nobody."),

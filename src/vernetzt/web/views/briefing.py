@@ -18,7 +18,7 @@ from vernetzt.events.preparation import (
     relationships_to_deepen,
     whom_to_meet,
 )
-from vernetzt.journal.benefits import ledger_for, mark_delivered, record_benefit, suggest_introductions
+from vernetzt.journal.benefits import ledger_for, mark_delivered, record_benefit, suggest_benefits
 from vernetzt.journal.briefing import build_briefing
 from vernetzt.journal.models import Benefit
 from vernetzt.journal.services import add_success
@@ -72,7 +72,7 @@ def _ledger_context(request, person, form=None):
     return {
         "person": person,
         "ledger": ledger_for(owner=request.user, person=person),
-        "suggestions": suggest_introductions(owner=request.user, person=person, lang=request_language()),
+        "suggestions": suggest_benefits(owner=request.user, person=person, lang=request_language()),
         "form": form or BenefitForm(initial={"direction": "offered", "status": "planned"}),
     }
 

@@ -80,6 +80,7 @@ def log_conversation(request, pk: int):
                 their_share=data["their_share"],
                 meeting_agreed=data["meeting_agreed"],
                 capture_key=data["capture_key"],
+                topic=data["topic"],
             )
         except DataError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -126,6 +126,8 @@ def _profile_initial(owner, me: Person | None) -> dict:
         "interests": me.interests,
         "languages": me.languages,
         "associations": me.associations,
+        "expertise": me.expertise,
+        "offers": me.offers,
         "reports_to": f"{manager.display_name} (#{manager.pk})" if manager else "",
     }
 
