@@ -102,8 +102,9 @@ RICH_DU_START = [
     "seitdem verändert?",
 ]
 RICH_EN_START = [
-    "I read about “Eröffnung des Lagers in Hanoi” (January 2026) – congratulations! How did it come "
-    "about, and what was the hardest part for you?",
+    # The success was recorded in German: named, not quoted to someone one talks to in English.
+    "I read about your recent success (January 2026) – congratulations! How did it come about, and what was "
+    "the hardest part for you?",
     "You have been working as Leiterin Logistik at Muster Spedition since 2019 – how has the job changed "
     "over that time?",
     "What brought you to “BVL-Kongress”, and what are you hoping to get out of it?",
@@ -117,11 +118,31 @@ RICH_EN_START = [
 
 @pytest.mark.parametrize(
     ("lang", "formality", "expected"),
-    [("de", "sie", RICH_SIE), ("de", "du", RICH_DU_START), ("en", "sie", RICH_EN_START),
-     ("en", "du", RICH_EN_START)],
+    [
+        ("de", "sie", RICH_SIE),
+        ("de", "du", RICH_DU_START),
+        ("en", "sie", RICH_EN_START),
+        ("en", "du", RICH_EN_START),
+    ],
 )
 def test_the_questions_read_as_written(lang, formality, expected):
     assert texts(lang=lang, formality=formality)[: len(expected)] == expected
+
+
+def test_recorded_texts_in_the_questions_language_are_quoted_others_are_named():
+    dossier = dataclasses.replace(
+        RICH,
+        successes=(Success(date(2026, 1, 10), "opened the Hanoi warehouse"),),
+        goal_text="Leitung Supply Chain in Südostasien",
+    )
+    english = texts(dossier, lang="en", limit=30)
+    assert english[0].startswith(
+        "I read about “opened the Hanoi warehouse” (January 2026) – congratulations!"
+    )
+    assert "I am working towards my next career step – what would you do first in my place?" in english
+    german = texts(dossier, limit=30)
+    assert german[0].startswith("Ich habe von Ihrem jüngsten Erfolg gelesen (Januar 2026)")
+    assert any("„Leitung Supply Chain in Südostasien“" in text for text in german)
 
 
 def test_each_question_names_its_source():
@@ -141,7 +162,14 @@ def test_default_limit_asks_about_the_most_telling_facts_first():
     questions = sie()
     assert len(questions) == 8
     assert [q.basis for q in questions] == [
-        "success", "role", "event", "field", "field", "commonality", "commonality", "commonality",
+        "success",
+        "role",
+        "event",
+        "field",
+        "field",
+        "commonality",
+        "commonality",
+        "commonality",
     ]
 
 
@@ -234,29 +262,72 @@ def test_research_hint_names_only_what_is_missing():
 @pytest.mark.parametrize(
     ("start", "lang", "formality", "questions"),
     [
-        (date(2025, 10, 1), "de", "sie",
-         ["Seit Oktober 2025 sind Sie als CFO bei Muster tätig – wie haben Sie die ersten Monate "
-          "erlebt?", "Was wollen Sie bei Muster als Erstes bewegen?"]),
-        (date(2025, 10, 1), "de", "du",
-         ["Seit Oktober 2025 bist du als CFO bei Muster tätig – wie hast du die ersten Monate "
-          "erlebt?", "Was willst du bei Muster als Erstes bewegen?"]),
-        (date(2025, 10, 1), "en", "sie",
-         ["You started as CFO at Muster in October 2025 – how have the first months been?",
-          "What do you want to change first at Muster?"]),
-        (date(2015, 1, 1), "en", "du",
-         ["You have been working as CFO at Muster since 2015 – how has the job changed over that time?",
-          "What is coming up next at Muster, and what part do you play in it?"]),
-        (None, "de", "sie",
-         ["Was reizt Sie an Ihrer Aufgabe als CFO bei Muster am meisten?",
-          "Was steht bei Muster gerade als Nächstes an, und welche Rolle spielen Sie dabei?"]),
-        (date(2027, 1, 1), "de", "du",
-         ["Was reizt dich an deiner Aufgabe als CFO bei Muster am meisten?",
-          "Was steht bei Muster gerade als Nächstes an, und welche Rolle spielst du dabei?"]),
+        (
+            date(2025, 10, 1),
+            "de",
+            "sie",
+            [
+                "Seit Oktober 2025 sind Sie als CFO bei Muster tätig – wie haben Sie die ersten Monate "
+                "erlebt?",
+                "Was wollen Sie bei Muster als Erstes bewegen?",
+            ],
+        ),
+        (
+            date(2025, 10, 1),
+            "de",
+            "du",
+            [
+                "Seit Oktober 2025 bist du als CFO bei Muster tätig – wie hast du die ersten Monate erlebt?",
+                "Was willst du bei Muster als Erstes bewegen?",
+            ],
+        ),
+        (
+            date(2025, 10, 1),
+            "en",
+            "sie",
+            [
+                "You started as CFO at Muster in October 2025 – how have the first months been?",
+                "What do you want to change first at Muster?",
+            ],
+        ),
+        (
+            date(2015, 1, 1),
+            "en",
+            "du",
+            [
+                "You have been working as CFO at Muster since 2015 – how has the job changed over that time?",
+                "What is coming up next at Muster, and what part do you play in it?",
+            ],
+        ),
+        (
+            None,
+            "de",
+            "sie",
+            [
+                "Was reizt Sie an Ihrer Aufgabe als CFO bei Muster am meisten?",
+                "Was steht bei Muster gerade als Nächstes an, und welche Rolle spielen Sie dabei?",
+            ],
+        ),
+        (
+            date(2027, 1, 1),
+            "de",
+            "du",
+            [
+                "Was reizt dich an deiner Aufgabe als CFO bei Muster am meisten?",
+                "Was steht bei Muster gerade als Nächstes an, und welche Rolle spielst du dabei?",
+            ],
+        ),
     ],
 )
 def test_role_questions_mention_tenure_only_when_recorded(start, lang, formality, questions):
-    dossier = Dossier(name="C", formality=formality, title="CFO", organization="Muster AG",
-                      tenure_start=start, fields=("Treasury",))
+    dossier = Dossier(
+        name="C",
+        formality=formality,
+        title="CFO",
+        organization="Muster AG",
+        tenure_start=start,
+        fields=("Treasury",),
+    )
     role = [q.text for q in sie(dossier, lang=lang) if q.basis == "role"]
     assert role == questions
 
@@ -266,30 +337,70 @@ def test_role_questions_mention_tenure_only_when_recorded(start, lang, formality
     [
         ("employer", "Siemens AG", "de", "Wir waren beide bei Siemens – wie haben Sie die Zeit dort erlebt?"),
         ("employer", "Siemens AG", "en", "We both worked at Siemens – how did you find your time there?"),
-        ("city", "Köln", "de",
-         "Wir haben beide einen Bezug zu Köln – was schätzen Sie an der Stadt besonders?"),
+        (
+            "city",
+            "Köln",
+            "de",
+            "Wir haben beide einen Bezug zu Köln – was schätzen Sie an der Stadt besonders?",
+        ),
         ("city", "Köln", "en", "We both have ties to Cologne – what do you like most about the city?"),
-        ("language", "Vietnamesisch", "de",
-         "Wir sprechen beide Vietnamesisch – welche Rolle spielt die Sprache für Sie?"),
-        ("language", "Vietnamesisch", "en",
-         "We both speak Vietnamese – what role does the language play for you?"),
-        ("association", "VDI", "de",
-         "Wir sind beide beim VDI engagiert – was bringt Ihnen die Mitarbeit dort?"),
-        ("association", "Deutsch-Singapurische Handelskammer", "de",
-         "Wir sind beide bei der Deutsch-Singapurischen Handelskammer engagiert – was bringt Ihnen die "
-         "Mitarbeit dort?"),
-        ("association", "Rotary Club Bonn", "en",
-         "We are both involved with the Rotary Club Bonn – what do you get out of it?"),
-        ("school", "RWTH Aachen", "de",
-         "Wir waren beide an der RWTH Aachen – was hat Sie an Ihrer Zeit dort am meisten geprägt?"),
-        ("school", "National University of Singapore", "en",
-         "We both studied at the National University of Singapore – what shaped you most about your time "
-         "there?"),
-        ("event", "Deutscher Logistik-Kongress", "de",
-         "Wir waren beide bei der Veranstaltung „Deutscher Logistik-Kongress“ – was haben Sie von dort "
-         "mitgenommen?"),
-        ("rotary", "Rotary Club Bonn", "de",
-         "Uns verbindet etwas: Rotary Club Bonn. Welche Rolle spielt das für Sie?"),
+        (
+            "language",
+            "Vietnamesisch",
+            "de",
+            "Wir sprechen beide Vietnamesisch – welche Rolle spielt die Sprache für Sie?",
+        ),
+        (
+            "language",
+            "Vietnamesisch",
+            "en",
+            "We both speak Vietnamese – what role does the language play for you?",
+        ),
+        (
+            "association",
+            "VDI",
+            "de",
+            "Wir sind beide beim VDI engagiert – was bringt Ihnen die Mitarbeit dort?",
+        ),
+        (
+            "association",
+            "Deutsch-Singapurische Handelskammer",
+            "de",
+            "Wir sind beide bei der Deutsch-Singapurischen Handelskammer engagiert – was bringt Ihnen die "
+            "Mitarbeit dort?",
+        ),
+        (
+            "association",
+            "Rotary Club Bonn",
+            "en",
+            "We are both involved with the Rotary Club Bonn – what do you get out of it?",
+        ),
+        (
+            "school",
+            "RWTH Aachen",
+            "de",
+            "Wir waren beide an der RWTH Aachen – was hat Sie an Ihrer Zeit dort am meisten geprägt?",
+        ),
+        (
+            "school",
+            "National University of Singapore",
+            "en",
+            "We both studied at the National University of Singapore – what shaped you most about your time "
+            "there?",
+        ),
+        (
+            "event",
+            "Deutscher Logistik-Kongress",
+            "de",
+            "Wir waren beide bei der Veranstaltung „Deutscher Logistik-Kongress“ – was haben Sie von dort "
+            "mitgenommen?",
+        ),
+        (
+            "rotary",
+            "Rotary Club Bonn",
+            "de",
+            "Uns verbindet etwas: Rotary Club Bonn. Welche Rolle spielt das für Sie?",
+        ),
     ],
 )
 def test_commonality_questions_by_kind(kind, label, lang, opening):

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from babel.dates import format_date
 
 from vernetzt.core.german import at_organization, dative, english_name
-from vernetzt.core.language import check_language
+from vernetzt.core.language import check_language, text_language
 from vernetzt.core.questions_text import (
     AND,
     RESEARCH_HINT,
@@ -126,6 +126,13 @@ def recent_successes(successes: Sequence[Success], today: date) -> list[Success]
     return sorted(recent, key=lambda s: s.date, reverse=True)
 
 
+def _quotable(basis: str, text: str, lang: str) -> str:
+    """The template for a recorded text: quoted when it is in the question's language, else named without
+    quoting it (a German note is not read out to someone one speaks English with)."""
+    written_in = text_language(text)
+    return basis if written_in in (None, lang) else f"{basis}_unquoted"
+
+
 def _role_phrase(title: str, org: str, lang: str) -> str:
     as_title, at_org = ROLE_PARTS[lang]
     parts = [as_title.format(title=title) if title else "",
@@ -165,7 +172,7 @@ def _role_fact(dossier: Dossier, lang: str, today: date) -> _Fact | None:
 
 def _person_facts(dossier: Dossier, *, lang: str, today: date) -> list[_Fact]:
     facts = [
-        _Fact("success", s.text.strip(), "success",
+        _Fact("success", s.text.strip(), _quotable("success", s.text, lang),
               {"x": s.text.strip(), "when": format_date(s.date, format="MMMM yyyy", locale=lang)},
               date=s.date, source_url=s.source_url)
         for s in recent_successes(dossier.successes, today)
@@ -209,7 +216,8 @@ def prepare_questions(dossier: Dossier, *, lang: str, today: date, limit: int = 
         return []
     for basis, text in (("event", dossier.event_name), ("goal", dossier.goal_text)):
         if _clean(text):
-            facts.append(_Fact(basis, _clean(text), basis, {"x": _clean(text)}))
+            templates = basis if basis == "event" else _quotable(basis, text, lang)
+            facts.append(_Fact(basis, _clean(text), templates, {"x": _clean(text)}))
     facts.sort(key=lambda fact: _ORDER.index(fact.basis))
     questions: list[Question] = []
     seen: set[str] = set()

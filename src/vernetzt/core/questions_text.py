@@ -22,6 +22,19 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
                "hardest part for you?",
                "What did you learn from “{x}” that you would do differently next time?"),
     },
+    # A success recorded in the other language: not quoted to the person, named as theirs (the source line
+    # shows the recorded text to the user).
+    "success_unquoted": {
+        "de_sie": ("Ich habe von Ihrem jüngsten Erfolg gelesen ({when}) – herzlichen Glückwunsch! Wie ist es "
+                   "dazu gekommen, und was war dabei die größte Herausforderung für Sie?",
+                   "Was würden Sie nach dieser Erfahrung beim nächsten Mal anders machen?"),
+        "de_du": ("Ich habe von deinem jüngsten Erfolg gelesen ({when}) – herzlichen Glückwunsch! Wie ist es "
+                  "dazu gekommen, und was war dabei die größte Herausforderung für dich?",
+                  "Was würdest du nach dieser Erfahrung beim nächsten Mal anders machen?"),
+        "en": ("I read about your recent success ({when}) – congratulations! How did it come about, and what "
+               "was the hardest part for you?",
+               "What did you learn from it that you would do differently next time?"),
+    },
     "role": {
         "de_sie": ("Was reizt Sie an Ihrer Aufgabe {role} am meisten?",
                    "Was steht {at_org} gerade als Nächstes an, und welche Rolle spielen Sie dabei?"),
@@ -88,6 +101,13 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "de_sie": ("Ich arbeite auf ein Ziel hin: „{x}“ – was würden Sie an meiner Stelle als Erstes tun?",),
         "de_du": ("Ich arbeite auf ein Ziel hin: „{x}“ – was würdest du an meiner Stelle als Erstes tun?",),
         "en": ("I am working towards a goal: “{x}” – what would you do first in my place?",),
+    },
+    "goal_unquoted": {
+        "de_sie": ("Ich arbeite auf meinen nächsten beruflichen Schritt hin – was würden Sie an meiner "
+                   "Stelle als Erstes tun?",),
+        "de_du": ("Ich arbeite auf meinen nächsten beruflichen Schritt hin – was würdest du an meiner Stelle "
+                  "als Erstes tun?",),
+        "en": ("I am working towards my next career step – what would you do first in my place?",),
     },
     "common_school": {
         "de_sie": ("Wir waren beide {x} – was hat Sie an Ihrer Zeit dort am meisten geprägt?",),
