@@ -23,6 +23,7 @@ from django.utils import timezone
 from vernetzt.core.places import REGIONS, region_short_name, resolve_region
 from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
 from vernetzt.core.reasons import describe_reason
+from vernetzt.core.terms import common_label
 from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS, classify_title
 from vernetzt.errors import DataError
 from vernetzt.events.models import Attendance, Event
@@ -258,7 +259,8 @@ def _labels(*, owner, bundle: PoolBundle, ranked: list[RankedCandidate], lang: s
         "region": {code: region_short_name(code, lang) for code in REGIONS},
     }
     for kind, names in bundle.vocab.items():
-        labels[kind] = dict(enumerate(names))
+        # Recorded hobbies, cities and languages read in the reader's language ("Segeln" → "sailing").
+        labels[kind] = dict(enumerate(common_label(kind, name, lang) for name in names))
     queries = {
         "org": (Organization, "name"),
         "person": (Person, "display_name"),
