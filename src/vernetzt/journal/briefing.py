@@ -233,7 +233,11 @@ def mutual_contacts(*, owner, person: Person, limit: int = MAX_MUTUAL) -> list[M
     return sorted(found, key=lambda m: (-m.score, m.name, m.person_id))[:limit]
 
 
-def build_briefing(*, owner, person: Person, lang: str, today: date, event: Event | None = None) -> Briefing:
+def build_briefing(
+    *, owner, person: Person, lang: str, today: date, event: Event | None = None, suggest: bool = True
+) -> Briefing:
+    """Everything to know before meeting ``person``; ``suggest=False`` leaves out the benefit suggestions
+    (an event's stack of sheets, where each would read the whole network again)."""
     dossier, successes = build_dossiers(owner=owner, people=[person], today=today, event=event)[person.pk]
     question_lang = message_language(person, fallback=lang)
     questions = prepare_questions(dossier, lang=question_lang, today=today)
@@ -263,7 +267,7 @@ def build_briefing(*, owner, person: Person, lang: str, today: date, event: Even
         snippets=list(
             Snippet.objects.for_user(owner).filter(person=person).values_list("text", flat=True)[:5]
         ),
-        suggestions=suggest_benefits(owner=owner, person=person, lang=lang, today=today),
+        suggestions=suggest_benefits(owner=owner, person=person, lang=lang, today=today) if suggest else [],
         goals=list(
             Target.objects.for_user(owner)
             .filter(person=person, goal__status=Goal.Status.ACTIVE)

@@ -171,9 +171,9 @@ def must_meet_toggle(request, pk: int, person_pk: int):
 def event_briefings(request, pk: int):
     """One printable sheet with the briefing of everyone on the must-meet list."""
     event = get_object_or_404(Event.objects.for_user(request.user), pk=pk)
-    today = timezone.localdate()
+    today, lang, owner = timezone.localdate(), request_language(), request.user
     briefings = [
-        build_briefing(owner=request.user, person=a.person, lang=request_language(), today=today, event=event)
-        for a in must_meet_list(owner=request.user, event=event)
+        build_briefing(owner=owner, person=a.person, lang=lang, today=today, event=event, suggest=False)
+        for a in must_meet_list(owner=owner, event=event)
     ]
     return render(request, "vernetzt/briefing/event.html", {"event": event, "briefings": briefings})
