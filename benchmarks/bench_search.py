@@ -10,12 +10,12 @@ results plus the total count.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
+
+from bench_setup import fresh_database
 
 QUERIES = ["müller", "schae", "logistik", "harbourline", "sing", "priya ram", "leiter einkauf", "zz-nobody"]
 
@@ -27,23 +27,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
 
-    os.environ["VERNETZT_HOME"] = tempfile.mkdtemp(prefix="vernetzt-bench-")
-    if args.database_url:
-        os.environ["VERNETZT_DATABASE_URL"] = args.database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "vernetzt.settings"
-    import django
-
-    django.setup()
+    fresh_database(args.database_url)
     from django.db import connection
 
     from vernetzt.accounts.services import ensure_account
     from vernetzt.demo import GERMAN_FIRST, GERMAN_LAST, GERMAN_ORGS, GERMAN_TITLES, SEA_ORGS, SEA_TITLES
-    from vernetzt.migrate import migrate_database
     from vernetzt.people.models import Person
     from vernetzt.people.search import search_people
     from vernetzt.people.services import refresh_derived
 
-    migrate_database()
     owner, _ = ensure_account(username="bench")
     rng = random.Random(7)
     started = time.perf_counter()

@@ -28,6 +28,7 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("offline/", pwa.offline, name="offline"),
+    path("plan/", today.plan, name="plan"),
     path("login/", auth.VernetztLoginView.as_view(), name="login"),
     path("login/<str:secret>/", auth.redeem_link, name="login_link"),
     # Open to everyone: a session ended elsewhere (a new password) must not turn "Log out" into a

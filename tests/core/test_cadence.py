@@ -1,9 +1,11 @@
-from datetime import date
+from collections import Counter
+from datetime import date, timedelta
 
 import pytest
 
 from vernetzt.core.cadence import (
     EVIDENCE,
+    PHASE_IN_DAYS,
     RULE_EVIDENCE,
     TIER_LABELS,
     TIERS,
@@ -13,6 +15,7 @@ from vernetzt.core.cadence import (
     effective_tier,
     is_dormant,
     next_touch_due,
+    phase_in,
 )
 
 DEFAULTS = CadenceSettings()
@@ -137,3 +140,38 @@ def test_evidence_cites_its_source_in_both_languages(code, cited):
 
 def test_rule_evidence_refers_to_known_findings():
     assert {code for codes in RULE_EVIDENCE.values() for code in codes} <= set(EVIDENCE)
+
+
+# --- phasing in a backlog --------------------------------------------------------------------------
+
+MONDAY = date(2026, 3, 16)
+LIMITS = {"keep_in_touch": 21, "reconnect": 3}
+
+
+def phased(candidates, *, per_day=3, open_tasks=(), limits=LIMITS):
+    return phase_in(candidates, today=MONDAY, per_day=per_day, max_open=limits, open_tasks=open_tasks)
+
+
+def test_a_backlog_arrives_a_few_a_day_in_order():
+    backlog = [(n, "keep_in_touch") for n in range(100)]
+    result = phased(backlog)
+    assert [item for item, _ in result] == list(range(21))  # the most important first; 21 open at most
+    per_day = Counter(day for _, day in result)
+    assert per_day == {MONDAY + timedelta(days=n): 3 for n in range(7)}
+
+
+def test_open_tasks_take_their_days_and_count_against_the_limits():
+    open_tasks = [
+        ("keep_in_touch", MONDAY),
+        ("keep_in_touch", MONDAY),
+        ("reconnect", MONDAY - timedelta(days=9)),
+    ]
+    result = phased([("a", "reconnect"), ("b", "keep_in_touch"), ("c", "reconnect")], open_tasks=open_tasks)
+    assert result == [("a", MONDAY), ("b", MONDAY + timedelta(days=1)), ("c", MONDAY + timedelta(days=1))]
+    full = [("reconnect", MONDAY + timedelta(days=n)) for n in range(3)]
+    assert phased([("d", "reconnect"), ("e", "keep_in_touch")], open_tasks=full) == [("e", MONDAY)]
+
+
+def test_nothing_goes_beyond_the_look_ahead():
+    busy = [("keep_in_touch", MONDAY + timedelta(days=n)) for n in range(PHASE_IN_DAYS + 1) for _ in range(3)]
+    assert phased([("x", "keep_in_touch")], open_tasks=busy, limits={"keep_in_touch": 99}) == []

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vernetzt.core.birthdays import Birthday
-from vernetzt.core.cadence import TIERS, CadenceSettings
+from vernetzt.core.cadence import PHASE_IN_DAYS, TIERS, CadenceSettings
 from vernetzt.core.playbook import (
     INTERACTION_KINDS,
     TARGET_STAGES,
@@ -57,8 +57,10 @@ def test_invalid_facts_and_settings_are_refused(make):
 # --- by the calendar ------------------------------------------------------------------------------------
 
 
-def calendar(today, persons=(), goals=(), settings=DEFAULTS):
-    return tasks_due_by_calendar(today=today, persons=persons, goals=goals, settings=settings)
+def calendar(today, persons=(), goals=(), settings=DEFAULTS, open_cadence=()):
+    return tasks_due_by_calendar(
+        today=today, persons=persons, goals=goals, settings=settings, open_cadence=open_cadence
+    )
 
 
 @pytest.mark.parametrize(
@@ -120,7 +122,7 @@ def test_open_birthday_task_is_not_proposed_again(open_kind):
     [
         ("developing", 5, date(2026, 1, 1), date(2026, 1, 30), None),
         ("developing", 5, date(2026, 1, 1), date(2026, 1, 31), date(2026, 1, 31)),
-        ("developing", 5, date(2026, 1, 1), date(2026, 2, 15), date(2026, 1, 31)),
+        ("developing", 5, date(2026, 1, 1), date(2026, 2, 15), date(2026, 2, 15)),  # late: from today
         ("inner", 5, date(2026, 1, 1), date(2026, 1, 15), date(2026, 1, 15)),
         ("secondary", 5, date(2026, 1, 1), date(2026, 5, 30), None),
         ("secondary", 5, date(2026, 1, 1), date(2026, 5, 31), date(2026, 5, 31)),
@@ -210,7 +212,13 @@ def test_open_reconnections_count_against_the_cap():
         dormant(3, 0.5),
         dormant(4, 0.7),
     ]
-    assert [p.person_id for p in calendar(date(2026, 1, 10), persons)] == [2, 4]
+    proposals = tasks_due_by_calendar(
+        today=date(2026, 1, 10),
+        persons=persons,
+        settings=DEFAULTS,
+        open_cadence=[("reconnect", date(2026, 1, 2)), ("birthday_greeting", date(2026, 1, 10))],
+    )
+    assert [p.person_id for p in proposals] == [2, 4]
 
 
 @pytest.mark.parametrize(
@@ -265,7 +273,7 @@ def test_calendar_proposals_are_sorted_by_due_date_then_kind():
     ]
     goals = [GoalFacts(goal_id=1, title="G", created=date(2025, 12, 1))]
     assert kinds_and_dues(calendar(date(2026, 1, 1), persons, goals)) == [
-        ("keep_in_touch", date(2025, 12, 29)),
+        ("keep_in_touch", date(2026, 1, 1)),
         ("reconnect", date(2026, 1, 1)),
         ("start_goal", date(2026, 1, 1)),
         ("birthday_greeting", date(2026, 1, 3)),
@@ -297,9 +305,10 @@ def test_calendar_is_idempotent_once_proposals_are_open(persons, today):
     for proposal in first:
         opened.setdefault(proposal.person_id, set()).add(proposal.kind)
     stored = [dataclasses.replace(p, open_task_kinds=frozenset(opened.get(p.person_id, ()))) for p in persons]
-    assert calendar(today, stored) == []
+    assert calendar(today, stored, open_cadence=[(p.kind, p.due) for p in first]) == []
     assert calendar(today, persons) == first  # deterministic
-    assert all(p.due <= today + timedelta(days=DEFAULTS.birthday_notice_days) for p in first)
+    ahead = max(DEFAULTS.birthday_notice_days, PHASE_IN_DAYS)
+    assert all(today <= p.due <= today + timedelta(days=ahead) for p in first)
 
 
 # --- target stages --------------------------------------------------------------------------------------
@@ -397,7 +406,7 @@ def _resolve(settings, dotted):
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_describe_rules_covers_every_setting(lang):
     rules = describe_rules(DEFAULTS, lang)
-    assert len({rule.rule for rule in rules}) == len(rules) == 9
+    assert len({rule.rule for rule in rules}) == len(rules) == 10
     covered = {name for rule in rules for name in rule.fields}
     flat = {f"cadence.{f.name}" for f in dataclasses.fields(CadenceSettings)} | {
         f.name for f in dataclasses.fields(PlaybookSettings) if f.name != "cadence"

@@ -11,11 +11,12 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from vernetzt.events.services import create_event
-from vernetzt.journal.digest import enqueue_digest, run_daily, set_digest
+from vernetzt.journal.digest import enqueue_digest, set_digest
 from vernetzt.journal.feed import birthday_event, issue_feed_token
 from vernetzt.journal.messages import compose_draft, send_draft
 from vernetzt.journal.models import DigestRun, Interaction, Task
 from vernetzt.journal.services import JournalDataError, log_interaction
+from vernetzt.journal.worker import run_daily
 from vernetzt.people.services import create_person
 
 pytestmark = pytest.mark.django_db

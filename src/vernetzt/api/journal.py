@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from vernetzt.api.fields import Day, Id, model_field, text, text_list
 from vernetzt.api.schemas import Error, InputSchema
 from vernetzt.events.models import Event
-from vernetzt.journal.agenda import agenda_as_dict, build_agenda
+from vernetzt.journal.agenda import MAX_SIZE, agenda_as_dict, build_agenda
 from vernetzt.journal.briefing import briefing_as_dict, build_briefing
 from vernetzt.journal.facts import open_tasks
 from vernetzt.journal.models import Interaction
@@ -87,13 +87,18 @@ def post_interaction(request, payload: InteractionIn):
 
 class TodayQuery(Schema):
     date: Day | None = None
+    limit: int | None = Field(default=None, ge=1, le=MAX_SIZE)
 
 
 @router.get("/today")
 def get_today(request, params: Query[TodayQuery]):
-    """Due and overdue tasks, birthdays this week, events to prepare (as `vernetzt today --json`)."""
+    """The focused few tasks, counts of the rest ("later"), the next 7 days ("upcoming"), birthdays this
+    week and events to prepare — as `vernetzt today --json`. Only reads."""
     agenda = build_agenda(
-        owner=request.auth, today=params.date or timezone.localdate(), lang=request_language()
+        owner=request.auth,
+        today=params.date or timezone.localdate(),
+        lang=request_language(),
+        size=params.limit,
     )
     return agenda_as_dict(agenda)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import click
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date
@@ -19,6 +17,21 @@ INTERACTION_KINDS = (
     "birthday_greeting",
     "other",
 )
+
+
+def _speaking(lang: str):
+    """Human output in the account's language (JSON stays language-neutral)."""
+    from django.utils import translation
+
+    return translation.override(lang)
+
+
+def _worker_language(ctx) -> str:
+    """The worker serves every account; it speaks the language of the one it is run as, if any."""
+    try:
+        return account_language(current_user(ctx))
+    except LookupError:  # several accounts and none chosen
+        return "en"
 
 
 def _today(value: str | None):
@@ -79,40 +92,66 @@ def log(
         "tasks": [{"id": t.pk, "kind": t.kind, "due": t.due} for t in result.tasks],
         "stages": [{"target_id": pk, "from": a, "to": b} for pk, (a, b) in result.stages.items()],
     }
-    emit(
-        data,
-        as_json=as_json,
-        human=lambda d: "\n".join(
-            [f"Logged {kind} with {person.display_name} on {date.isoformat()}."]
-            + [f"  task: {t['kind']} due {t['due'].isoformat()}" for t in d["tasks"]]
-        ),
-    )
+
+    def human(d) -> str:
+        from django.utils.translation import gettext as _
+
+        from vernetzt.core.playbook import describe_task_kind
+        from vernetzt.core.playbook_text import INTERACTION_KIND_LABELS
+        from vernetzt.journal.agenda_text import long_day
+
+        lang = account_language(user)
+        with _speaking(lang):
+            lines = [
+                _("Logged: %(kind)s with %(name)s on %(date)s.")
+                % {
+                    "kind": INTERACTION_KIND_LABELS[kind][lang],
+                    "name": person.display_name,
+                    "date": long_day(date, lang),
+                }
+            ]
+            lines += [
+                "  "
+                + _("[%(id)s] %(kind)s · %(name)s, due %(date)s")
+                % {
+                    "id": t["id"],
+                    "kind": describe_task_kind(t["kind"], lang),
+                    "name": person.display_name,
+                    "date": long_day(t["due"], lang),
+                }
+                for t in d["tasks"]
+            ]
+        return "\n".join(lines)
+
+    emit(data, as_json=as_json, human=human)
 
 
 @main.command()
-@click.option("--date", "day", default=None, help="YYYY-MM-DD (default: today)")
+@click.option("--date", "day", default=None, help="YYYY-MM-DD (default: today); look ahead or back.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100),
+    default=None,
+    help="How many tasks first (default: the setting, 10).",
+)
 @command
 @click.pass_context
-def today(ctx, day, as_json) -> None:
-    """Due and overdue tasks, birthdays this week, events to prepare."""
+def today(ctx, day, limit, as_json) -> None:
+    """The few tasks that matter most, the rest counted, the next 7 days, birthdays, events to prepare.
+
+    Only reads: the daily rules run in `vernetzt worker` (or `vernetzt serve`).
+    """
     from vernetzt.journal.agenda import agenda_as_dict, build_agenda
+    from vernetzt.journal.agenda_text import agenda_lines
 
     user = current_user(ctx)
-    agenda = build_agenda(owner=user, today=_today(day), lang=account_language(user))
-    data = agenda_as_dict(agenda)
-
-    def human(d) -> str:
-        lines = [f"Today, {d['date'].isoformat()}"]
-        for task in d["tasks"]:
-            flag = "OVERDUE " if task["overdue"] else ""
-            lines.append(f"  [{task['id']}] {flag}{task['due'].isoformat()} {task['reason']}")
-        for b in d["birthdays"]:
-            lines.append(f"  birthday: {b['person']} on {b['date'].isoformat()}")
-        for e in d["events"]:
-            lines.append(f"  event: {e['name']} on {e['date'].isoformat()} ({e['must_meet']} must meet)")
-        return "\n".join(lines) if len(lines) > 1 else lines[0] + ": nothing due."
-
-    emit(data, as_json=as_json, human=human)
+    lang = account_language(user)
+    agenda = build_agenda(owner=user, today=_today(day), lang=lang, size=limit)
+    emit(
+        agenda_as_dict(agenda),
+        as_json=as_json,
+        human=lambda _: "\n".join(agenda_lines(agenda, lang, ids=True, unplanned_hint=day is None)),
+    )
 
 
 @main.command()
@@ -142,17 +181,32 @@ def brief(ctx, person_id, event_id, as_json) -> None:
     data = briefing_as_dict(briefing)
 
     def human(d) -> str:
-        lines = [d["name"], f"{d['title']} · {d['organization']}".strip(" ·"), d["salutation"], "",
-                 d["talk_reminder"], ""]
+        from django.utils.translation import gettext as _
+
+        from vernetzt.journal.agenda_text import long_day
+
+        lang = account_language(user)
+        lines = [
+            d["name"],
+            f"{d['title']} · {d['organization']}".strip(" ·"),
+            d["salutation"],
+            "",
+            d["talk_reminder"],
+            "",
+        ]
         lines += [f"{n}. {q['text']}" for n, q in enumerate(d["questions"], 1)] or [d["research_hint"]]
-        if d["successes"]:
-            lines += ["", *[f"- {s['date'].isoformat()}: {s['text']}" for s in d["successes"]]]
-        if d["commonalities"]:
-            lines += ["", "In common: " + ", ".join(c["label"] for c in d["commonalities"])]
-        if d["best_path"]:
-            lines += [f"Best introduction: {d['best_path']['introducer']}"]
-        if d["benefits"]:
-            lines += ["Benefit to offer: " + "; ".join(d["benefits"])]
+        with _speaking(lang):
+            if d["successes"]:
+                lines += ["", *[f"- {long_day(s['date'], lang)}: {s['text']}" for s in d["successes"]]]
+            if d["commonalities"]:
+                lines += [
+                    "",
+                    _("In common: %(list)s") % {"list": ", ".join(c["label"] for c in d["commonalities"])},
+                ]
+            if d["best_path"]:
+                lines += [_("Best introduction: %(name)s") % {"name": d["best_path"]["introducer"]}]
+            if d["benefits"]:
+                lines += [_("Benefit to offer: %(list)s") % {"list": "; ".join(d["benefits"])}]
         lines += [f"+ {s['text']} ({s['reasons'][0]})" for s in d["suggestions"] if s["reasons"]]
         return "\n".join(lines)
 
@@ -165,35 +219,32 @@ def brief(ctx, person_id, event_id, as_json) -> None:
     "--interval", default=60, show_default=True, type=click.IntRange(1, 3600), help="Seconds between rounds."
 )
 @command
-def worker(once, interval, as_json) -> None:
+@click.pass_context
+def worker(ctx, once, interval, as_json) -> None:
     """Run the background worker: daily playbook rules, the digest e-mail, your sources, queued tasks."""
-    from django.core.management import call_command
-    from django.utils import timezone
-    from django_tasks import task_backends
-    from django_tasks_db import DatabaseBackend
+    import threading
 
-    from vernetzt.journal.digest import run_daily
+    from vernetzt.journal.worker import work, work_round
     from vernetzt.migrate import migrate_database
-    from vernetzt.sources.rounds import enqueue_due_sources
 
     migrate_database()
-    database_queue = isinstance(task_backends["default"], DatabaseBackend)
-    while True:
-        summary = run_daily(today=timezone.localdate())
-        summary["sources_enqueued"] = enqueue_due_sources()
-        if database_queue:
-            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-        if once:
-            emit(
-                summary,
-                as_json=as_json,
-                human=lambda d: (
-                    f"{d['users']} accounts, {d['tasks_created']} tasks planned, "
-                    f"{d['digests_enqueued']} digests sent."
-                ),
-            )
-            return
-        time.sleep(interval)
+    if not once:
+        work(interval=interval, poll=min(interval, 2), stop=threading.Event())
+        return
+    summary = work_round()
+    from django.utils.translation import gettext as _
+
+    with _speaking(_worker_language(ctx)):
+        text = _(
+            "Accounts: %(users)d · tasks planned: %(tasks)d · digests sent: %(digests)d · "
+            "sources read: %(sources)d"
+        ) % {
+            "users": summary["users"],
+            "tasks": summary["tasks_created"],
+            "digests": summary["digests_enqueued"],
+            "sources": summary["sources_enqueued"],
+        }
+    emit(summary, as_json=as_json, human=lambda _: text)
 
 
 @main.command()
@@ -234,4 +285,14 @@ def draft(ctx, task_id, eml_path, as_json) -> None:
         "body": message.body,
         "mailto": mailto_url(to=message.to, subject=message.subject, body=message.body),
     }
-    emit(data, as_json=as_json, human=lambda d: f"To: {d['to']}\nSubject: {d['subject']}\n\n{d['body']}")
+
+    def human(d) -> str:
+        from django.utils.translation import gettext as _
+
+        with _speaking(account_language(user)):
+            return (
+                _("To: %(to)s\nSubject: %(subject)s") % {"to": d["to"], "subject": d["subject"]}
+                + f"\n\n{d['body']}"
+            )
+
+    emit(data, as_json=as_json, human=human)

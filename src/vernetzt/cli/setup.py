@@ -32,14 +32,23 @@ def init(ctx: click.Context, username: str | None, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--demo", is_flag=True, help="Load the demo workspace into an empty database.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--worker/--no-worker",
+    default=True,
+    show_default=True,
+    help="Also run the background worker (daily rules, digests, queued tasks) in this process.",
+)
 @command
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, demo: bool, threads: int, as_json: bool) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, demo: bool, threads: int, worker: bool, as_json: bool
+) -> None:
     """Run the web app (waitress, a production-grade WSGI server)."""
     from django.conf import settings
     from waitress import serve as waitress_serve
 
     from vernetzt.accounts.services import DEFAULT_USERNAME, ensure_account, issue_login_link
+    from vernetzt.journal.worker import start_worker_thread
     from vernetzt.migrate import migrate_database
     from vernetzt.proxies import behind_proxies
     from vernetzt.wsgi import application
@@ -67,6 +76,8 @@ def serve(ctx: click.Context, host: str, port: int, demo: bool, threads: int, as
         click.echo(f"Open this one-time login link: {url}")
         click.echo("Stop with Ctrl+C.")
     sys.stdout.flush()
+    if worker:
+        start_worker_thread()
     waitress_serve(
         behind_proxies(application, settings.CONFIG.trusted_proxies),
         host=host,

@@ -16,12 +16,18 @@ dormant, whatever its tier, and is proposed for reconnection instead of a routin
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from vernetzt.core.language import check_language
 
 TIERS: tuple[str, ...] = ("inner", "new", "developing", "secondary")
+CADENCE_KINDS: tuple[str, ...] = ("keep_in_touch", "reconnect")
+# Cadence tasks are given due dates at most this many days ahead: the look-ahead of Today.
+PHASE_IN_DAYS = 7
 
 TIER_LABELS: dict[str, dict[str, str]] = {
     "inner": {"de": "Engster Kreis", "en": "Inner circle"},
@@ -84,6 +90,46 @@ def current_touch_due(
     cadence = settings.days_for(tier)
     cycles = (today - last_contact).days // cadence
     return None if cycles < 1 else last_contact + timedelta(days=cycles * cadence)
+
+
+Item = TypeVar("Item")
+
+
+def phase_in(
+    candidates: Iterable[tuple[Item, str]],
+    *,
+    today: date,
+    per_day: int,
+    max_open: Mapping[str, int],
+    open_tasks: Iterable[tuple[str, date]],
+    days: int = PHASE_IN_DAYS,
+) -> list[tuple[Item, date]]:
+    """Due dates for touches that are due now, so that a backlog (after an import, or a shorter
+    cadence) arrives a few a day instead of all at once.
+
+    ``candidates`` are (item, kind) pairs, most important first; ``open_tasks`` the (kind, due) of the
+    cadence tasks still open. Each candidate goes to the first day from ``today`` on which fewer than
+    ``per_day`` cadence tasks are due, never more than ``days`` ahead, and only while fewer than
+    ``max_open[kind]`` of its kind are open. Whoever does not fit waits for a later day's round — in
+    the same order, so the most important come first.
+    """
+    open_tasks = list(open_tasks)
+    load = Counter(due for _, due in open_tasks if due >= today)
+    open_count = Counter(kind for kind, _ in open_tasks)
+    last = today + timedelta(days=days)
+    day = today
+    scheduled: list[tuple[Item, date]] = []
+    for item, kind in candidates:
+        if open_count[kind] >= max_open[kind]:
+            continue
+        while day <= last and load[day] >= per_day:
+            day += timedelta(days=1)
+        if day > last:
+            break
+        scheduled.append((item, day))
+        load[day] += 1
+        open_count[kind] += 1
+    return scheduled
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from babel.dates import format_date
 
 from vernetzt.core.birthdays import Birthday, age_at_next_birthday, describe_days_until, next_birthday
 from vernetzt.core.cadence import (
+    CADENCE_KINDS,
     EVIDENCE,
     RULE_EVIDENCE,
     TIER_LABELS,
@@ -30,6 +31,7 @@ from vernetzt.core.cadence import (
     describe_tier,
     effective_tier,
     is_dormant,
+    phase_in,
 )
 from vernetzt.core.language import check_language
 from vernetzt.core.playbook_text import (
@@ -158,8 +160,13 @@ class PlaybookSettings:
     birthday_notice_days: int = 3
     birthday_call_for_inner: bool = True
     keep_in_touch_enabled: bool = True
+    keep_in_touch_max_open: int = 21
     reconnect_enabled: bool = True
     reconnect_max_open: int = 3
+    # Keep-in-touch and reconnect tasks together, per day: a backlog is phased in, never dumped.
+    cadence_tasks_per_day: int = 3
+    # How many tasks Today shows first; the rest waits in the "later" list.
+    focus_size: int = 10
     start_goal_enabled: bool = True
     goal_nudge_after_days: int = 14
     cadence: CadenceSettings = field(default_factory=CadenceSettings)
@@ -173,8 +180,11 @@ class PlaybookSettings:
                 raise ValueError(f"{spec.name} must be a whole number ≥ 0, got {value!r}")
         if not isinstance(self.cadence, CadenceSettings):
             raise ValueError("cadence must be CadenceSettings")
-        if self.reconnect_max_open < 1:
-            raise ValueError("reconnect_max_open must be at least 1 (switch the rule off instead)")
+        for name in ("keep_in_touch_max_open", "reconnect_max_open", "cadence_tasks_per_day"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1 (switch the rule off instead)")
+        if not 1 <= self.focus_size <= 100:
+            raise ValueError("focus_size must be from 1 to 100")
 
 
 def settings_to_dict(settings: PlaybookSettings) -> dict[str, object]:
@@ -269,13 +279,14 @@ def _birthday_proposal(person: PersonFacts, today: date, settings: PlaybookSetti
 def _keep_in_touch_proposal(
     person: PersonFacts, today: date, settings: PlaybookSettings
 ) -> TaskProposal | None:
+    """The touch due now, dated today; ``phase_in`` moves it to the day it is given."""
     last = person.last_interaction_date
     if person.tier is None or last is None or person.open_task_kinds & _TOUCH_TASK_KINDS:
         return None
     tier = effective_tier(person.tier, interactions_count=person.interactions_count,
                           settings=settings.cadence)
-    due = current_touch_due(tier=tier, last_contact=last, today=today, settings=settings.cadence)
-    if due is None:
+    boundary = current_touch_due(tier=tier, last_contact=last, today=today, settings=settings.cadence)
+    if boundary is None:
         return None
     params: dict[str, str | int] = {
         "name": person.name, "last_date": last.isoformat(), "tier": tier,
@@ -283,45 +294,69 @@ def _keep_in_touch_proposal(
     }
     if tier == "new" and person.last_interaction_kind:
         params["last_kind"] = person.last_interaction_kind
-    return TaskProposal(kind="keep_in_touch", due=due, reason=Reason("cadence_elapsed", params),
-                        dedupe_key=f"keep_in_touch:{person.person_id}:{due.isoformat()}",
+    # The key names the cadence cycle, so a skipped touch stays skipped until the next one.
+    return TaskProposal(kind="keep_in_touch", due=today, reason=Reason("cadence_elapsed", params),
+                        dedupe_key=f"keep_in_touch:{person.person_id}:{boundary.isoformat()}",
                         person_id=person.person_id)
+
+
+def _reconnect_proposal(person: PersonFacts, today: date) -> TaskProposal:
+    last = person.last_interaction_date
+    assert last is not None  # is_dormant needs a last contact
+    params: dict[str, str | int] = {
+        "name": person.name, "last_date": last.isoformat(), "years": (today - last).days // 365,
+    }
+    return TaskProposal(kind="reconnect", due=today, reason=Reason("dormant_tie", params),
+                        dedupe_key=f"reconnect:{person.person_id}:{last.isoformat()}",
+                        person_id=person.person_id)
+
+
+# Which touches get the day's few places first: the closest circle, then new contacts (who need
+# several touches soon), then dormant ties worth reviving, then the rest by tier; within each the
+# most valuable (goal targets, seniority), then whoever has waited longest.
+_TOUCH_ORDER = {"inner": 0, "new": 1, "reconnect": 2, "developing": 3, "secondary": 4}
+
+
+def _touch_order(group: str, person: PersonFacts) -> tuple:
+    return (_TOUCH_ORDER[group], -person.value, person.last_interaction_date, person.person_id)
 
 
 def tasks_due_by_calendar(
     *, today: date, persons: Iterable[PersonFacts], goals: Iterable[GoalFacts] = (),
-    settings: PlaybookSettings,
+    settings: PlaybookSettings, open_cadence: Iterable[tuple[str, date]] = (),
 ) -> list[TaskProposal]:
     """Tasks the calendar brings: birthdays, keep-in-touch cadences, dormant ties, idle goals.
 
-    Sorted by due date, then kind, then value (most valuable first) — so reconnections come ranked.
+    ``open_cadence`` holds (kind, due) of the keep-in-touch and reconnect tasks still open: the touches
+    due now are phased in around them (``cadence.phase_in``: at most ``cadence_tasks_per_day`` a day,
+    at most ``keep_in_touch_max_open``/``reconnect_max_open`` open), the most important first.
+    Sorted by due date, then kind, then value (most valuable first).
     """
     people = sorted(persons, key=lambda p: p.person_id)
     proposals: list[TaskProposal] = []
-    dormant: list[PersonFacts] = []
+    touches: list[tuple[tuple, TaskProposal]] = []
     for person in people:
         birthday = _birthday_proposal(person, today, settings) if settings.birthday_enabled else None
         if birthday is not None:
             proposals.append(birthday)
         if is_dormant(person.last_interaction_date, today, settings.cadence):
             if settings.reconnect_enabled and "reconnect" not in person.open_task_kinds:
-                dormant.append(person)
+                touches.append((_touch_order("reconnect", person), _reconnect_proposal(person, today)))
         elif settings.keep_in_touch_enabled and birthday is None:
             touch = _keep_in_touch_proposal(person, today, settings)
             if touch is not None:
-                proposals.append(touch)
+                touches.append((_touch_order(str(touch.reason.params["tier"]), person), touch))
 
-    open_reconnects = sum("reconnect" in person.open_task_kinds for person in people)
-    room = max(0, settings.reconnect_max_open - open_reconnects)
-    for person in sorted(dormant, key=lambda p: (-p.value, p.person_id))[:room]:
-        last = person.last_interaction_date
-        assert last is not None  # is_dormant needs a last contact
-        params: dict[str, str | int] = {
-            "name": person.name, "last_date": last.isoformat(), "years": (today - last).days // 365,
-        }
-        proposals.append(TaskProposal(kind="reconnect", due=today, reason=Reason("dormant_tie", params),
-                                      dedupe_key=f"reconnect:{person.person_id}:{last.isoformat()}",
-                                      person_id=person.person_id))
+    touches.sort(key=lambda pair: pair[0])
+    phased = phase_in(
+        [(proposal, proposal.kind) for _, proposal in touches],
+        today=today,
+        per_day=settings.cadence_tasks_per_day,
+        max_open={"keep_in_touch": settings.keep_in_touch_max_open,
+                  "reconnect": settings.reconnect_max_open},
+        open_tasks=[(kind, due) for kind, due in open_cadence if kind in CADENCE_KINDS],
+    )
+    proposals.extend(dataclasses.replace(proposal, due=due) for proposal, due in phased)
 
     if settings.start_goal_enabled:
         for goal in sorted(goals, key=lambda g: g.goal_id):
@@ -414,13 +449,16 @@ def describe_rules(settings: PlaybookSettings, lang: str) -> list[RuleDescriptio
          ("birthday_enabled", "birthday_notice_days", "birthday_call_for_inner"),
          {"notice": _amount(s.birthday_notice_days, "day", lang),
           "call": BIRTHDAY_CALL_NOTE[lang] if s.birthday_call_for_inner else ""}),
-        ("keep_in_touch", s.keep_in_touch_enabled, ("keep_in_touch_enabled", *cadence_fields),
-         {"tiers": "; ".join(describe_tier(tier, settings=cadence, lang=lang) for tier in TIERS)}),
+        ("keep_in_touch", s.keep_in_touch_enabled,
+         ("keep_in_touch_enabled", *cadence_fields, "cadence_tasks_per_day", "keep_in_touch_max_open"),
+         {"tiers": "; ".join(describe_tier(tier, settings=cadence, lang=lang) for tier in TIERS),
+          "per_day": s.cadence_tasks_per_day, "max_open": s.keep_in_touch_max_open}),
         ("reconnect", s.reconnect_enabled,
          ("reconnect_enabled", "cadence.dormant_after_days", "reconnect_max_open"),
          {"dormant": _dormant_span(cadence.dormant_after_days, lang), "max_open": s.reconnect_max_open}),
         ("start_goal", s.start_goal_enabled, ("start_goal_enabled", "goal_nudge_after_days"),
          {"after": _amount(s.goal_nudge_after_days, "day", lang)}),
+        ("focus", True, ("focus_size",), {"size": s.focus_size}),
     )
     return [
         RuleDescription(

@@ -147,8 +147,12 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "29 February: 28 February in non-leap years){call}.",
     },
     "keep_in_touch": {
-        "de": "Regelmäßig melden, je nach Stufe – {tiers}.",
-        "en": "Get in touch regularly, by tier – {tiers}.",
+        "de": "Regelmäßig melden, je nach Stufe – {tiers}. Zusammen mit dem Wiederanknüpfen höchstens "
+        "{per_day} am Tag: ein Rückstand (nach einem Import, einem kürzeren Rhythmus) wird auf die "
+        "nächsten Tage verteilt; höchstens {max_open} gleichzeitig offen.",
+        "en": "Get in touch regularly, by tier – {tiers}. Together with reconnecting at most {per_day} "
+        "a day: a backlog (after an import, a shorter cadence) is spread over the coming days; at most "
+        "{max_open} open at a time.",
     },
     "reconnect": {
         "de": "{dormant} ohne Kontakt → wieder anknüpfen, die wertvollsten Kontakte zuerst, höchstens "
@@ -161,9 +165,20 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "anzufangen.",
         "en": "A goal with nobody approached {after} after it was created → a nudge to start today.",
     },
+    "focus": {
+        "de": "Heute zeigt zuerst die {size} wichtigsten Aufgaben: den Anruf, der einen vereinbarten Termin "
+        "festmacht, und Geburtstage am Tag; dann Dank und eigene Aufgaben; dann schnelle Folgeschritte "
+        "(vernetzen, Mittagessen); dann die Kontaktpflege – jeweils zuerst die Menschen, die für Ihre "
+        "aktiven Ziele zählen. Alles andere wartet unter „Später“.",
+        "en": "Today first shows the {size} tasks that matter most: the call that fixes an agreed date "
+        "and birthdays on the day; then thank-yous and your own tasks; then quick follow-ups (connecting, "
+        "lunch); then keeping in touch – each time the people who matter for your active goals first. "
+        "Everything else waits under “Later”.",
+    },
 }
 RULE_TITLES: dict[str, dict[str, str]] = {
     "birthday": {"de": "Geburtstage", "en": "Birthdays"},
+    "focus": {"de": "Heute", "en": "Today"},
 }
 HOLIDAY_NOTES = {
     True: {

@@ -157,6 +157,8 @@ class JournalSettings(OwnedModel):
     digest_enabled = models.BooleanField(_("daily digest e-mail"), default=False)
     # The calendar rules run at most once a day per account; changing the settings clears this.
     calendar_ran_on = models.DateField(null=True, blank=True, editable=False)
+    # Opening Today queues the day's rules for the worker at most once a day.
+    calendar_queued_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner"], name="journal_settings_one_per_owner")]

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from vernetzt.core.cadence import CADENCE_KINDS
 from vernetzt.core.followup import tasks_after_interaction
 from vernetzt.core.playbook import (
     INTERACTION_KINDS,
@@ -55,7 +56,8 @@ def journal_settings(owner) -> JournalSettings:
 
 
 def playbook_settings(owner) -> PlaybookSettings:
-    stored = journal_settings(owner).playbook
+    """The account's playbook settings (a read: no settings row is created for it)."""
+    stored = JournalSettings.objects.filter(owner=owner).values_list("playbook", flat=True).first() or {}
     try:
         return settings_from_dict(stored)
     except (TypeError, ValueError):
@@ -70,8 +72,14 @@ def save_playbook_settings(*, owner, data: dict) -> PlaybookSettings:
         raise JournalDataError("playbook", str(error)) from None
     except ValueError as error:
         raise JournalDataError(_field_of(str(error)), str(error)) from None
+    # The rules run again today under the new settings.
     JournalSettings.objects.update_or_create(
-        owner=owner, defaults={"playbook": settings_to_dict(settings), "calendar_ran_on": None}
+        owner=owner,
+        defaults={
+            "playbook": settings_to_dict(settings),
+            "calendar_ran_on": None,
+            "calendar_queued_on": None,
+        },
     )
     return settings
 
@@ -143,6 +151,7 @@ def run_calendar_playbook(*, owner, today: date, force: bool = False) -> list[Ta
             persons=person_facts(owner, calendar_people(owner)).values(),
             goals=goal_facts(owner),
             settings=settings,
+            open_cadence=open_tasks(owner).filter(kind__in=CADENCE_KINDS).values_list("kind", "due"),
         )
         return store_proposals(owner=owner, proposals=proposals)
 
@@ -294,6 +303,10 @@ def _log_interaction(
     if stages:
         Target.objects.bulk_update([t for t in targets if t.pk in stages], ["stage", "updated_at"])
 
+    if "last_contact_on" in changed:
+        # The newest contact is the touch an open keep-in-touch or reconnect task asked for.
+        open_tasks(owner).filter(person=person, kind__in=CADENCE_KINDS).update(done_at=now)
+
     facts = person_facts(owner, Person.objects.filter(pk=person.pk))[person.pk]
     proposals = tasks_after_interaction(
         interaction=InteractionFacts(
@@ -340,6 +353,18 @@ def snooze_task(*, task: Task, today: date, days: int = 1) -> Task:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_SNOOZE_DAYS:
         raise JournalDataError("days", f"snooze by 1 to {MAX_SNOOZE_DAYS} days")
     task.due = max(today, task.due) + timedelta(days=days)
+    task.save(update_fields=["due"])
+    return task
+
+
+def move_task(*, task: Task, due: date, today: date) -> Task:
+    """Plan the task for ``due`` (today or a day within a year)."""
+    _check_open(task)
+    if not isinstance(due, datetime.date) or isinstance(due, datetime.datetime):
+        raise JournalDataError("due", "not a date")
+    if not today <= due <= today + timedelta(days=MAX_SNOOZE_DAYS):
+        raise JournalDataError("due", f"choose a day from today to {MAX_SNOOZE_DAYS} days ahead")
+    task.due = due
     task.save(update_fields=["due"])
     return task
 

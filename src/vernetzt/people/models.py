@@ -137,6 +137,12 @@ class Person(OwnedModel):
                 | Q(xing_connected=True),
                 name="person_owner_related",
             ),
+            # Birthdays this week on Today: the few people with a known birthday, by month.
+            models.Index(
+                fields=["owner", "birth_month"],
+                condition=Q(birth_month__isnull=False),
+                name="person_owner_birthday",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["owner"], condition=Q(is_me=True), name="one_me_per_owner"),

@@ -3,10 +3,12 @@ active language."""
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from django import template
 
 from vernetzt.core.places import country_name as _country_name
 from vernetzt.core.places import region_name
+from vernetzt.core.playbook import describe_task_kind
 from vernetzt.core.terms import common_label, term_in
 from vernetzt.core.titles import FUNCTION_LABELS, SENIORITY_LABELS
 from vernetzt.language import request_language
@@ -50,3 +52,16 @@ def terms(texts) -> str:
 def common_ground(commonality) -> str:
     """A shared thing of the briefing (``CommonGround``) as the reader reads it."""
     return common_label(commonality.kind, commonality.label, request_language())
+
+
+@register.filter
+def number(value) -> str:
+    """A number as the reader's language writes it: 2.842 and 0,5 in German, 2,842 and 0.5 in English."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_decimal(value, locale=request_language())
+    return value
+
+
+@register.filter
+def task_kind_label(kind: str) -> str:
+    return describe_task_kind(kind, request_language())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -32,6 +34,7 @@ from vernetzt.journal.services import (
     complete_task,
     journal_settings,
     log_interaction,
+    move_task,
     playbook_settings,
     save_playbook_settings,
     skip_task,
@@ -131,6 +134,12 @@ def task_action(request, pk: int, action: str):
             snooze_task(task=task, today=timezone.localdate(), days=days)
         except ValueError:
             return HttpResponse(_("Snooze by 1 to 365 days."), status=422)
+    elif action == "move":
+        try:
+            due = datetime.date.fromisoformat(request.POST.get("due", ""))
+            move_task(task=task, due=due, today=timezone.localdate())
+        except ValueError:  # not a date, or refused by the service (a DataError)
+            return HttpResponse(_("Choose a day from today to a year ahead."), status=422)
     else:
         raise Http404
     return _task_response(request, task)
