@@ -137,6 +137,8 @@ _FILE_PARAMS = {
     "zip_too_large": {"limit": "1024"},
     "file_too_large": {"limit": "25"},
     "too_many_rows": {"limit": "100\u202f000"},
+    "image_too_large": {"limit": "60"},
+    "no_tesseract": {"packages": "tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng"},
 }
 
 

@@ -154,8 +154,8 @@ _FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "{filename} shows no readable business card or QR code; a sharper photo helps.",
     ),
     "no_tesseract": (
-        "Zum Lesen von Visitenkarten fehlt Tesseract (Debian-Pakete: {packages}).",
-        "Reading business cards needs Tesseract (Debian packages: {packages}).",
+        "Um {filename} zu lesen, fehlt Tesseract (Debian-Pakete: {packages}).",
+        "Reading {filename} needs Tesseract (Debian packages: {packages}).",
     ),
     "legacy_xls": (
         "{filename} ist im alten Excel-Format (.xls). Bitte als .xlsx oder CSV speichern.",
