@@ -14,8 +14,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # Routes that are not pages of the logged-in app (the login itself, the token-protected calendar feed,
 # walked in tests/journal, CardDAV with its HTTP Basic login, walked in tests/carddav, and what a
-# browser fetches to install the app, public by design and tested in tests/web/test_installable_app.py)
-# or end the session.
+# browser fetches to install the app, public by design and tested in tests/web/test_installable_app.py,
+# the account's public privacy page, public by design and tested in tests/privacy_duties) or end the
+# session.
 SKIPPED_ROUTES = {
     "login",
     "login_link",
@@ -29,6 +30,7 @@ SKIPPED_ROUTES = {
     "manifest",
     "service_worker",
     "offline",
+    "public_notice",
 }
 # Parameters filled with a non-id value; an action is one the route knows, by its first segment, so
 # only the ownership check can refuse it.

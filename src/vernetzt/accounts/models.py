@@ -6,9 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from vernetzt.accounts.ownership import OwnedModel
 
 
 def hash_secret(secret: str) -> str:
@@ -75,3 +78,68 @@ class LoginLink(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.used_at is None and timezone.now() - self.created_at < self.LIFETIME
+
+
+def new_public_slug() -> str:
+    """The unguessable part of the account's public privacy page address."""
+    return secrets.token_urlsafe(18)
+
+
+class PrivacySettings(OwnedModel):
+    """What the account needs for its duties as a controller: the privacy notice in first messages
+    (Art. 14 GDPR), the public page it links to, and how long never-contacted people are kept."""
+
+    notice_enabled = models.BooleanField(
+        _("offer the privacy notice in first messages"),
+        default=True,
+        help_text=_("Appended to the first message to a person whose data came from an import."),
+    )
+    contact_name = models.CharField(_("your name (as the one responsible)"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail address for privacy requests"), blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    public_slug = models.CharField(max_length=40, unique=True, default=new_public_slug, editable=False)
+    archive_after_months = models.PositiveSmallIntegerField(
+        _("archive never-contacted people after (months)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+    )
+    delete_after_months = models.PositiveSmallIntegerField(
+        _("delete them after a further (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+    )
+    retention_enabled = models.BooleanField(_("apply the retention rules every day"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="privacy_settings_one_per_owner")]
+
+    def __str__(self) -> str:
+        return f"privacy settings of user {self.owner_id}"
+
+    @property
+    def public_page_on(self) -> bool:
+        """The public page (and the link to it) exists only once someone can be reached through it."""
+        return bool(self.contact_name.strip() and (self.contact_email.strip() or self.postal_address.strip()))
+
+
+class AuditEntry(OwnedModel):
+    """One event worth answering for later: an export, an erasure, a restore, a backup, a login."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Export")
+        BACKUP = "backup", _("Backup")
+        RESTORE = "restore", _("Restore")
+        ERASURE = "erasure", _("Erasure")
+        RETENTION = "retention", _("Retention")
+        LOGIN = "login", _("Login")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # Plain facts, e.g. {"format": "csv", "via": "web"}; never the personal data itself.
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="audit_owner_created")]

@@ -256,9 +256,14 @@ def worker(ctx, once, interval, as_json) -> None:
     default=None,
     help="Also write the draft as an .eml file for the mail program.",
 )
+@click.option(
+    "--no-notice",
+    is_flag=True,
+    help="Leave out the privacy notice a first message to an imported person offers (Art. 14 GDPR).",
+)
 @command
 @click.pass_context
-def draft(ctx, task_id, eml_path, as_json) -> None:
+def draft(ctx, task_id, eml_path, no_notice, as_json) -> None:
     """The message draft for a task (thank-you, birthday greeting, meeting request, lunch invitation)."""
     from pathlib import Path
 
@@ -269,7 +274,7 @@ def draft(ctx, task_id, eml_path, as_json) -> None:
     task = Task.objects.for_user(user).select_related("person").filter(pk=task_id).first()
     if task is None:
         raise CommandError(f"no task with id {task_id}")
-    message = draft_for_task(owner=user, task=task, ui_lang=account_language(user))
+    message = draft_for_task(owner=user, task=task, ui_lang=account_language(user), with_notice=not no_notice)
     if message is None:
         raise CommandError(f"a {task.kind} task has no message to draft")
     if eml_path:
@@ -283,6 +288,8 @@ def draft(ctx, task_id, eml_path, as_json) -> None:
         "to": message.to,
         "subject": message.subject,
         "body": message.body,
+        "notice": message.notice,
+        "with_notice": message.with_notice,
         "mailto": mailto_url(to=message.to, subject=message.subject, body=message.body),
     }
 

@@ -32,6 +32,10 @@ from vernetzt.core.drafts_text import (
     LANGUAGE_NAMES,
     LAYOUT,
     NEEDS,
+    NOTICE,
+    NOTICE_AND,
+    NOTICE_MORE,
+    NOTICE_SOURCES,
     OFFER,
     OFFER_LEADS,
     ON_DATE,
@@ -45,6 +49,22 @@ from vernetzt.core.drafts_text import (
 from vernetzt.core.language import check_language, text_language
 from vernetzt.core.snippets import weave_snippet
 
+# The sources an import records on a person (``Person.sources``) that mean the data came from someone
+# else than the user's own typing, and how the privacy notice names them; "manual", "api", "me" and
+# "demo" are not among them.
+THIRD_PARTY_SOURCES: dict[str, str] = {
+    "linkedin": "linkedin",
+    "xing": "xing",
+    "vcard": "address_book",
+    "google": "address_book",
+    "outlook": "address_book",
+    "contacts": "address_book",
+    "attendees": "attendees",
+    "card": "card",
+    "feed": "press",
+    "press": "press",
+    "mail": "mail",
+}
 DRAFT_KINDS: tuple[str, ...] = ("thank_you_email", "birthday_greeting", "meeting_request", "lunch_invitation")
 OCCASIONS: tuple[str, ...] = ("meeting", "encounter")
 TITLES_OF_ADDRESS: tuple[str, ...] = ("Frau", "Herr")
@@ -237,3 +257,31 @@ def _subject(kind: str, lang: str, occasion: str, event: str) -> str:
     if kind == "thank_you_email" and occasion == "encounter":
         return SUBJECTS_ENCOUNTER[lang]
     return SUBJECTS[kind][lang]
+
+
+def notice_sources(sources) -> tuple[str, ...]:
+    """The third-party origins among a person's recorded sources, in the order first seen."""
+    return tuple(dict.fromkeys(THIRD_PARTY_SOURCES[s] for s in sources if s in THIRD_PARTY_SOURCES))
+
+
+def privacy_notice(*, lang: str, formality: str, sources, page_url: str = "") -> str:
+    """The short information text (Art. 14 GDPR) for the end of a first message, or "" when none of
+    ``sources`` (as recorded on the person) is a third party. ``page_url`` is the account's public
+    privacy page; without one the text still says how to object (a reply)."""
+    check_language(lang)
+    if formality not in ("sie", "du"):
+        raise ValueError(f"unknown formality: {formality!r}")
+    origins = notice_sources(sources)
+    if not origins:
+        return ""
+    form = f"{lang}_{formality}"
+    names = [NOTICE_SOURCES[o].get(f"de_{formality}" if lang == "de" else lang, NOTICE_SOURCES[o].get(lang))
+             for o in origins]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + NOTICE_AND[lang] + names[-1]
+    more = NOTICE_MORE[form].format(url=page_url) if page_url else ""
+    return NOTICE[form].format(source=joined, more=more)
+
+
+def append_notice(body: str, notice: str) -> str:
+    """The message with the notice as its last paragraph, after the signature."""
+    return f"{body}\n\n{notice}" if notice else body

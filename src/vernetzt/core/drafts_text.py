@@ -191,3 +191,48 @@ CLOSINGS = {
     "en_du": {"birthday_greeting": "Warm wishes,", None: "Best wishes,"},
 }
 ENGLISH_TITLES = {"Frau": "Ms", "Herr": "Mr"}
+
+# The privacy notice (Art. 14 GDPR) offered at the end of the first message to a person whose data came
+# from somewhere else than the user's own typing: what is kept, why, where from, how to object.
+# ``{source}`` is a list of ``NOTICE_SOURCES``; ``{more}`` the sentence with the public page, or empty.
+NOTICE = {
+    "de_sie": "Hinweis zum Datenschutz: Ihren Namen, Ihre beruflichen Angaben und Kontaktdaten habe ich "
+    "{source} übernommen. Ich speichere sie mit Notizen zu unseren Gesprächen, um unseren beruflichen "
+    "Kontakt zu pflegen (berechtigtes Interesse, Art. 6 Abs. 1 lit. f DSGVO). Sie können jederzeit "
+    "Auskunft verlangen oder widersprechen – eine kurze Antwort genügt, dann lösche ich Ihre Daten.{more}",
+    "de_du": "Hinweis zum Datenschutz: Deinen Namen, deine beruflichen Angaben und Kontaktdaten habe ich "
+    "{source} übernommen. Ich speichere sie mit Notizen zu unseren Gesprächen, um unseren beruflichen "
+    "Kontakt zu pflegen (berechtigtes Interesse, Art. 6 Abs. 1 lit. f DSGVO). Du kannst jederzeit "
+    "Auskunft verlangen oder widersprechen – eine kurze Antwort genügt, dann lösche ich deine Daten.{more}",
+    "en_sie": "A note on privacy: I took your name, professional details and contact details {source}. I "
+    "keep them with notes on our conversations to maintain our professional contact (legitimate "
+    "interest, Art. 6(1)(f) GDPR). You may ask what I keep or object at any time – a short reply is "
+    "enough and I will delete your data.{more}",
+    "en_du": "A note on privacy: I took your name, work details and contact details {source}. I keep "
+    "them with notes on our conversations to stay in touch professionally (legitimate interest, "
+    "Art. 6(1)(f) GDPR). If you would rather I didn't, just reply and I will delete your data.{more}",
+}
+NOTICE_MORE = {
+    "de_sie": " Mehr dazu: {url}",
+    "de_du": " Mehr dazu: {url}",
+    "en_sie": " More: {url}",
+    "en_du": " More: {url}",
+}
+# Where the data came from, as the sentence needs it; the keys are the sources an import records.
+NOTICE_SOURCES = {
+    "linkedin": {"de": "aus meinen LinkedIn-Kontakten", "en": "from my LinkedIn connections"},
+    "xing": {"de": "aus meinen XING-Kontakten", "en": "from my XING contacts"},
+    "address_book": {"de": "aus meinem Adressbuch", "en": "from my address book"},
+    "attendees": {
+        "de": "aus der Teilnehmerliste einer Veranstaltung",
+        "en": "from the attendee list of an event",
+    },
+    "card": {
+        "de_sie": "von Ihrer Visitenkarte",
+        "de_du": "von deiner Visitenkarte",
+        "en": "from your business card",
+    },
+    "press": {"de": "aus der Fachpresse", "en": "from the business press"},
+    "mail": {"de": "aus meinem E-Mail-Postfach", "en": "from my mailbox"},
+}
+NOTICE_AND = {"de": " und ", "en": " and "}

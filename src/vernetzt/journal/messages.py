@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vernetzt.core.benefits_text import Contact, contact_label
-from vernetzt.core.drafts import DRAFT_KINDS, PLACEHOLDER, Draft, Offer, draft_message
+from vernetzt.core.drafts import DRAFT_KINDS, PLACEHOLDER, Draft, Offer, append_notice, draft_message
 from vernetzt.journal.benefits import suggest_benefits
 from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
+from vernetzt.journal.notice import first_message_notice
 from vernetzt.journal.services import JournalDataError, complete_task, log_interaction
 from vernetzt.language import message_language
 from vernetzt.people.models import Person
@@ -48,6 +49,8 @@ class MessageDraft:
     body: str
     placeholders: tuple[str, ...] = ()  # places marked [[…]] the user must fill in before sending
     salutation_known: bool = True  # False: the person's Frau/Herr is missing for a formal German salutation
+    notice: str = ""  # the privacy notice this first message offers (Art. 14 GDPR), "" when none is due
+    with_notice: bool = False  # whether ``body`` ends with it
 
 
 def sender_name(owner) -> str:
@@ -79,10 +82,21 @@ def planned_offer(*, owner, person: Person, lang: str) -> Offer | None:
 
 
 def compose_draft(
-    *, owner, person: Person, kind: str, ui_lang: str, task: Task | None = None
+    *,
+    owner,
+    person: Person,
+    kind: str,
+    ui_lang: str,
+    task: Task | None = None,
+    with_notice: bool = True,
+    request_origin: str | None = None,
 ) -> MessageDraft:
     """A draft of ``kind`` to ``person`` in the language they speak, from what the journal knows: the
-    encounter or meeting it follows, a remembered snippet, the planned benefit, the topic."""
+    encounter or meeting it follows, a remembered snippet, the planned benefit, the topic.
+
+    A first message to a person whose data came from a third party offers the privacy notice
+    (``notice``); it is appended unless ``with_notice`` is False. ``request_origin`` ("https://host")
+    tells the web's address for the link to the public privacy page."""
     if kind not in DRAFT_KINDS:
         raise JournalDataError("kind", f"unknown draft kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
     if person.owner_id != owner.pk:
@@ -125,22 +139,27 @@ def compose_draft(
         offer_hint=offer_hint,
     )
     to = person.emails[0] if person.emails else ""
+    notice = first_message_notice(owner=owner, person=person, lang=lang, request_origin=request_origin)
+    appended = with_notice and bool(notice)
     return MessageDraft(
         kind=kind,
         lang=lang,
         to=to,
         subject=draft.subject,
-        body=draft.body,
+        body=append_notice(draft.body, notice) if appended else draft.body,
         placeholders=draft.placeholders,
         salutation_known=bool(person.title_of_address) or lang == "en" or person.formality == "du",
+        notice=notice,
+        with_notice=appended,
     )
 
 
-def draft_for_task(*, owner, task: Task, ui_lang: str) -> MessageDraft | None:
+def draft_for_task(*, owner, task: Task, ui_lang: str, **options) -> MessageDraft | None:
+    """The draft a task calls for; ``options`` as for ``compose_draft`` (``with_notice``, …)."""
     kind = TASK_DRAFTS.get(task.kind)
     if kind is None or task.person is None:
         return None
-    return compose_draft(owner=owner, person=task.person, kind=kind, ui_lang=ui_lang, task=task)
+    return compose_draft(owner=owner, person=task.person, kind=kind, ui_lang=ui_lang, task=task, **options)
 
 
 def mailto_url(*, to: str, subject: str, body: str) -> str:

@@ -150,7 +150,15 @@ class MailtoRedirect(HttpResponseRedirect):
 
 
 def _draft_page(request, *, person: Person, kind: str, task: Task | None):
-    draft = compose_draft(owner=request.user, person=person, kind=kind, ui_lang=request_language(), task=task)
+    draft = compose_draft(
+        owner=request.user,
+        person=person,
+        kind=kind,
+        ui_lang=request_language(),
+        task=task,
+        with_notice=request.GET.get("notice") != "off",
+        request_origin=f"{request.scheme}://{request.get_host()}",
+    )
     form = DraftForm(
         request.POST or None, initial={"to": draft.to, "subject": draft.subject, "body": draft.body}
     )
@@ -192,11 +200,22 @@ def _draft_page(request, *, person: Person, kind: str, task: Task | None):
         "kind": kind,
         "draft": draft,
         "kinds": DRAFT_KINDS,
+        "notice_toggle": _notice_toggle(request, appended=draft.with_notice),
         "can_send": smtp_configured() and bool(request.user.email),
         "smtp": smtp_configured(),
     }
     status = 422 if form.is_bound and form.errors else 200
     return render(request, "vernetzt/journal/draft.html", context, status=status)
+
+
+def _notice_toggle(request, *, appended: bool) -> str:
+    """This draft's address with the privacy notice switched the other way."""
+    query = request.GET.copy()
+    if appended:
+        query["notice"] = "off"
+    else:
+        query.pop("notice", None)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,42 @@
+"""Settings → Privacy: the notice in first messages and the public page, retention, the audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from vernetzt.accounts.audit import audit_entries
+from vernetzt.accounts.privacy import privacy_settings, public_page_url, public_site, update_privacy_settings
+from vernetzt.web.privacy_forms import NoticeForm, RetentionForm
+
+AUDIT_PAGE_SIZE = 20
+
+
+@require_http_methods(["GET", "POST"])
+def privacy_page(request):
+    user = request.user
+    current = privacy_settings(user)
+    action = request.POST.get("form")
+    notice_form = NoticeForm(request.POST if action == "notice" else None, instance=current)
+    retention_form = RetentionForm(request.POST if action == "retention" else None, instance=current)
+    for form in (notice_form, retention_form):
+        if form.is_bound and form.is_valid():
+            update_privacy_settings(owner=user, **form.cleaned_data)
+            messages.success(request, _("Privacy settings saved."))
+            return redirect("privacy_settings")
+    origin = f"{request.scheme}://{request.get_host()}"
+    audit = Paginator(audit_entries(user), AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "privacy": current,
+        "notice_form": notice_form,
+        "retention_form": retention_form,
+        "page_url": public_page_url(current, request_origin=origin),
+        "local_url": request.build_absolute_uri(f"/notice/{current.public_slug}/") if current.pk else "",
+        "reachable": bool(public_site(origin)),
+        "audit": audit,
+    }
+    status = 422 if any(f.is_bound and f.errors for f in (notice_form, retention_form)) else 200
+    return render(request, "vernetzt/privacy_settings/page.html", context, status=status)
