@@ -79,6 +79,12 @@ def test_notable_languages(languages, country, notable):
         ("moving to Singapore next year", "en"),
         ("Segeln", None),
         ("NUS", None),
+        # A quoted English name inside a German note leaves the note German.
+        ("Auszeichnung „Supply Chain Leader of the Year“ erhalten", "de"),
+        ("won the “Goldene Palette” award", "en"),
+        ("Auszeichnung erhalten", "de"),
+        ("Nachhaltigkeit", "de"),
+        ("a young English engineer", "en"),
     ],
 )
 def test_text_language(text, lang):

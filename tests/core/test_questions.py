@@ -145,6 +145,14 @@ def test_recorded_texts_in_the_questions_language_are_quoted_others_are_named():
     assert any("„Leitung Supply Chain in Südostasien“" in text for text in german)
 
 
+def test_a_german_success_naming_an_english_award_is_quoted_in_german_only():
+    award = "Auszeichnung „Supply Chain Leader of the Year“ erhalten"
+    dossier = dataclasses.replace(RICH, successes=(Success(date(2026, 1, 10), award),))
+    quoted = "„Auszeichnung ‚Supply Chain Leader of the Year‘ erhalten“"
+    assert texts(dossier)[0].startswith(f"Ich habe gelesen: {quoted} (Januar 2026)")
+    assert texts(dossier, lang="en")[0].startswith("I read about your recent success (January 2026)")
+
+
 def test_each_question_names_its_source():
     questions = sie(limit=30)
     sources = {q.basis: question_source(q, "de") for q in questions}

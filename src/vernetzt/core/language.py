@@ -113,13 +113,21 @@ _ENGLISH_WORDS = frozenset(
     "she he we will after about also very new into that this your my our you its".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# Endings of long German nouns and adjectives ("Auszeichnung", "Nachhaltigkeit", "Partnerschaft").
+_GERMAN_ENDINGS = ("ung", "ungen", "keit", "heit", "schaft", "lich", "isch")
+_MIN_ENDING_WORD = 7  # "young", "sung", "dish" are English
+# A quoted name inside a note says nothing about the note's language ("Auszeichnung „Supply Chain Leader
+# of the Year“ erhalten" is German).
+_QUOTED = re.compile(r"„[^“”\"]*[“”\"]|“[^”]*”|»[^«]*«|«[^»]*»|\"[^\"]*\"")
 
 
 def text_language(text: str) -> str | None:
     """The language of a short note, "de" or "en" ("Tochter studiert an der NUS", "moving to Singapore
     next year"); None when it does not tell (a single name or noun)."""
-    words = [word.casefold() for word in _WORD.findall(text or "")]
+    text = _QUOTED.sub(" ", text or "")
+    words = [word.casefold() for word in _WORD.findall(text)]
     german = sum(word in _GERMAN_WORDS for word in words) + sum(ch in "äöüß" for ch in text.casefold())
+    german += sum(len(word) >= _MIN_ENDING_WORD and word.endswith(_GERMAN_ENDINGS) for word in words)
     english = sum(word in _ENGLISH_WORDS for word in words)
     if german == english:
         return None

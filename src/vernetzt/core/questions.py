@@ -133,6 +133,15 @@ def _quotable(basis: str, text: str, lang: str) -> str:
     return basis if written_in in (None, lang) else f"{basis}_unquoted"
 
 
+_INNER_QUOTES = {"de": str.maketrans("„“”\"", "‚‘‘‘"), "en": str.maketrans("“”\"", "‘’’")}
+
+
+def _inner_quotes(text: str, lang: str) -> str:
+    """A recorded text's own quotation marks as inner ones, since the question quotes the text itself:
+    „Auszeichnung ‚Leader of the Year‘ erhalten“."""
+    return text.translate(_INNER_QUOTES[lang])
+
+
 def _role_phrase(title: str, org: str, lang: str) -> str:
     as_title, at_org = ROLE_PARTS[lang]
     parts = [as_title.format(title=title) if title else "",
@@ -173,7 +182,8 @@ def _role_fact(dossier: Dossier, lang: str, today: date) -> _Fact | None:
 def _person_facts(dossier: Dossier, *, lang: str, today: date) -> list[_Fact]:
     facts = [
         _Fact("success", s.text.strip(), _quotable("success", s.text, lang),
-              {"x": s.text.strip(), "when": format_date(s.date, format="MMMM yyyy", locale=lang)},
+              {"x": _inner_quotes(s.text.strip(), lang),
+               "when": format_date(s.date, format="MMMM yyyy", locale=lang)},
               date=s.date, source_url=s.source_url)
         for s in recent_successes(dossier.successes, today)
     ][: _MAX_PER_CATEGORY["success"]]
