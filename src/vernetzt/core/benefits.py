@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from vernetzt.core.places import REGIONS, countries_in_text, regions_in_text
+from vernetzt.core.places import REGIONS, countries_in_text, regions_in_text, resolve_country, resolve_region
 from vernetzt.core.reasons import Reason
 from vernetzt.core.terms import term_in
 from vernetzt.core.text import fold
@@ -99,16 +99,23 @@ _FILLER = frozenset(
         "into new who "
         # words of the trade too general to say two people work on the same thing
         "logistik logistics logistic management manager supply chain service services solutions group "
-        "international business projekt project"
+        "international business projekt project "
+        # a level, not a line of work: an IT partner is not found among HR business partners
+        "partner partnerin partners"
     ).split()
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SUFFIXES = ("ungen", "innen", "ung", "ern", "en", "er", "es", "e", "n", "s")
 
 
+_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     folded = fold(word)
+    for spelled, plain in _UMLAUTS:  # "Kühlhäuser" and "Kühlhaus", "Einkäufer" and "Einkauf" meet
+        folded = folded.replace(spelled, plain)
     for suffix in _SUFFIXES:
         if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
             return folded[: -len(suffix)]
@@ -118,10 +125,14 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two stem sets share a word, also inside German compounds ("lagerautomatisier" holds
-    "automatisier")."""
+    "automatisier", "vertriebskontakt" starts with "vertrieb")."""
     if a & b:
         return True
-    return any(len(x) >= 6 and len(y) >= 6 and (x.endswith(y) or y.endswith(x)) for x in a for y in b)
+    return any(
+        len(x) >= 6 and len(y) >= 6 and (x.endswith(y) or y.endswith(x) or x.startswith(y) or y.startswith(x))
+        for x in a
+        for y in b
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -150,7 +161,14 @@ class Need:
 def read_need(text: str) -> Need:
     role = classify_title(text)
     countries, regions = countries_in_text(text), regions_in_text(text)
+    # The place is matched as a place; as a word, "Vietnam" would make a sales manager for Vietnam fit
+    # a need for a warehouse planner there.
     place_words = {_stem(w) for w in _WORD.findall(" ".join(REGIONS[r].names["de"] for r in regions))}
+    place_words |= {
+        _stem(w)
+        for w in _WORD.findall(text)
+        if resolve_country(w) in countries or resolve_region(w) in regions
+    }
     words = stems(text) - place_words
     function = role.function if role.function and role.function != "other" else None
     return Need(text, function, countries, regions, words)
