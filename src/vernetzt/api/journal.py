@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from vernetzt.api.fields import Day, Id, model_field, text, text_list
 from vernetzt.api.schemas import Error, InputSchema
+from vernetzt.core.special_categories import special_categories_in, special_category_warning
 from vernetzt.events.models import Event
 from vernetzt.journal.agenda import MAX_SIZE, agenda_as_dict, build_agenda
 from vernetzt.journal.briefing import briefing_as_dict, build_briefing
@@ -54,6 +55,10 @@ class TaskOut(Schema):
 class LoggedOut(Schema):
     id: int
     tasks: list[TaskOut]
+    special_categories: list[str] = Field(
+        default=[], description="What of Art. 9 GDPR the notes and snippets seem to touch (saved anyway)."
+    )
+    special_categories_warning: str = ""
 
 
 @router.post("/interactions", response={201: LoggedOut, 404: Error, 422: Error})
@@ -82,7 +87,16 @@ def post_interaction(request, payload: InteractionIn):
         )
     except JournalDataError as error:
         return Status(422, {"error": error.message, "field": error.field})
-    return Status(201, {"id": result.interaction.pk, "tasks": result.tasks})
+    texts = [payload.notes, *payload.snippets]
+    return Status(
+        201,
+        {
+            "id": result.interaction.pk,
+            "tasks": result.tasks,
+            "special_categories": [h.category for h in special_categories_in(texts)],
+            "special_categories_warning": special_category_warning(texts, lang=request_language()),
+        },
+    )
 
 
 class TodayQuery(Schema):

@@ -8,6 +8,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict, create_model
 
 from vernetzt.api.fields import Day, model_field, one_of, text, text_list
+from vernetzt.core.special_categories import find_special_categories
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.goals.models import Goal
 from vernetzt.goals.services import WEIGHT_NAMES
@@ -63,6 +64,13 @@ class PersonOut(Schema):
     needs: list[str]
     offers: list[str]
     notes: str
+    special_categories: list[str] = Field(
+        description="What of Art. 9 GDPR (health, religion, …) the notes seem to touch; a hint, not a block."
+    )
+
+    @staticmethod
+    def resolve_special_categories(person) -> list[str]:
+        return [hit.category for hit in find_special_categories(person.notes)]
 
 
 class PersonIn(InputSchema):

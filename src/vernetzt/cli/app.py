@@ -91,3 +91,12 @@ def main(ctx: click.Context, user: str | None) -> None:
     """vernetzt — goal-driven career networking, on your own machine."""
     ctx.ensure_object(dict)
     ctx.obj["user"] = user
+
+
+def warn_special_categories(texts, *, lang: str) -> None:
+    """The gentle Art. 9 warning on stderr (stdout stays one JSON document); never stops the command."""
+    from vernetzt.core.special_categories import special_category_warning
+
+    warning = special_category_warning(texts, lang=lang)
+    if warning:
+        click.echo(warning, err=True)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date
+from vernetzt.cli.app import (
+    CommandError,
+    command,
+    current_user,
+    emit,
+    main,
+    parse_date,
+    warn_special_categories,
+)
 from vernetzt.language import account_language
 
 INTERACTION_KINDS = (
@@ -56,6 +64,7 @@ def log(
     ctx, person_id, kind, day, note, snippets, meeting_agreed, their_share, event_id, topic, as_json
 ) -> None:
     """Record an interaction; the playbook plans the follow-up."""
+    from vernetzt.core.special_categories import special_categories_in
     from vernetzt.events.models import Event
     from vernetzt.journal.services import JournalDataError, find_person, log_interaction
 
@@ -91,7 +100,9 @@ def log(
         "snippets": [s.text for s in result.snippets],
         "tasks": [{"id": t.pk, "kind": t.kind, "due": t.due} for t in result.tasks],
         "stages": [{"target_id": pk, "from": a, "to": b} for pk, (a, b) in result.stages.items()],
+        "special_categories": [h.category for h in special_categories_in([note or "", *snippets])],
     }
+    warn_special_categories([note or "", *snippets], lang=account_language(user))
 
     def human(d) -> str:
         from django.utils.translation import gettext as _

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from vernetzt.core.drafts import DRAFT_KINDS
 from vernetzt.core.playbook import describe_rules
 from vernetzt.core.questions import talk_share_feedback
+from vernetzt.core.special_categories import special_category_warning
 from vernetzt.errors import DataError
 from vernetzt.journal.digest import set_digest
 from vernetzt.journal.facts import open_tasks
@@ -93,6 +94,11 @@ def log_conversation(request, pk: int):
             feedback = talk_share_feedback(data["their_share"], request_language())
             if feedback:
                 messages.info(request, feedback)
+            sensitive = special_category_warning(
+                [data["notes"], *form.snippet_list()], lang=request_language()
+            )
+            if sensitive:
+                messages.warning(request, sensitive)
             if _wants_json(request):
                 next_url = reverse("person_detail", args=[person.pk])
                 return JsonResponse(
@@ -101,6 +107,7 @@ def log_conversation(request, pk: int):
                         "tasks": len(result.tasks),
                         "repeated": result.repeated,
                         "message": logged,
+                        "special_categories_warning": sensitive,
                         "next": next_url,
                     }
                 )

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vernetzt.core.special_categories import special_category_warning
+from vernetzt.language import request_language
 from vernetzt.people.models import Person
 from vernetzt.people.search import search_people
 from vernetzt.people.services import create_person, delete_person, update_person
@@ -51,6 +53,13 @@ def person_detail(request, pk: int):
     return render(request, "vernetzt/people/detail.html", context)
 
 
+def _warn_special_categories(request, person: Person) -> None:
+    """Saved all the same: the notes may hold health, religion, … (Art. 9 GDPR); say so gently."""
+    warning = special_category_warning([person.notes], lang=request_language())
+    if warning:
+        messages.warning(request, warning)
+
+
 def _save(request, form, person: Person | None):
     data = {name: form.cleaned_data[name] for name in FORM_FIELDS}
     data = {k: ("" if v is None and k in {"first_name", "last_name"} else v) for k, v in data.items()}
@@ -66,6 +75,7 @@ def person_create(request):
         person = _save(request, form, None)
         if person is not None:
             messages.success(request, _("%(name)s was added.") % {"name": person.display_name})
+            _warn_special_categories(request, person)
             return redirect("person_detail", pk=person.pk)
     return render(
         request, "vernetzt/people/form.html", {"form": form, "person": None}, status=form_status(form)
@@ -79,6 +89,7 @@ def person_edit(request, pk: int):
     form = PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and _save(request, form, person) is not None:
         messages.success(request, _("Changes saved."))
+        _warn_special_categories(request, person)
         return redirect("person_detail", pk=person.pk)
     return render(
         request, "vernetzt/people/form.html", {"form": form, "person": person}, status=form_status(form)
