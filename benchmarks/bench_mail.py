@@ -28,6 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("VERNETZT_HOME", tempfile.mkdtemp(prefix="vernetzt-bench-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "vernetzt.settings"
+    os.environ["VERNETZT_PRIVATE_SOURCES"] = "127.0.0.1"  # its Dovecot runs on loopback
     from tests_support.dovecot import mail, start_dovecot, stop_dovecot
 
     server = start_dovecot()

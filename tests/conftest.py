@@ -15,6 +15,13 @@ settings.load_profile("vernetzt")
 
 
 @pytest.fixture
+def loopback_sources(settings):
+    """Sources on this machine allowed, as an operator does with VERNETZT_PRIVATE_SOURCES: these tests
+    serve their feeds, calendars and mailboxes on loopback, which sources may not reach by default."""
+    settings.VERNETZT_PRIVATE_SOURCES = ("127.0.0.0/8", "::1/128")
+
+
+@pytest.fixture
 def user(db):
     account, _ = ensure_account(username="alice")
     return account

@@ -51,6 +51,9 @@ class Config:
     # of memory (benchmarks/bench_limits.py).
     max_import_mb: int = 20
     max_import_rows: int = 100_000
+    # Private, loopback and link-local networks that feeds, article links, calendars and mail servers
+    # may be on anyway (vernetzt.sources.addresses); by default sources reach public addresses only.
+    private_sources: tuple[str, ...] = ()
 
     @property
     def https(self) -> bool:
@@ -85,22 +88,31 @@ def _read_or_create_secret(home: Path) -> str:
     return secret
 
 
-def _trusted_proxies(public_url: str | None) -> tuple[str, ...]:
-    raw = os.environ.get("VERNETZT_TRUSTED_PROXIES")
-    if raw is None:
-        return LOOPBACK_PROXIES if public_url else ()
+def _networks(name: str, raw: str, *, wildcard: bool = False) -> tuple[str, ...]:
+    """A comma-separated list of IP addresses or networks (and ``*`` where ``wildcard`` allows it)."""
     networks = []
     for entry in (part.strip() for part in raw.split(",")):
         if not entry:
+            continue
+        if wildcard and entry == "*":
+            networks.append(entry)
             continue
         try:
             networks.append(str(ipaddress.ip_network(entry, strict=False)))
         except ValueError:
             raise ConfigError(
-                f"VERNETZT_TRUSTED_PROXIES: {entry!r} is not an IP address or network (e.g. 127.0.0.1, "
-                "10.0.0.0/8, ::1)"
+                f"{name}: {entry!r} is not an IP address or network (e.g. 127.0.0.1, 10.0.0.0/8, ::1"
+                + (", or * for all" if wildcard else "")
+                + ")"
             ) from None
     return tuple(networks)
+
+
+def _trusted_proxies(public_url: str | None) -> tuple[str, ...]:
+    raw = os.environ.get("VERNETZT_TRUSTED_PROXIES")
+    if raw is None:
+        return LOOPBACK_PROXIES if public_url else ()
+    return _networks("VERNETZT_TRUSTED_PROXIES", raw)
 
 
 def _positive_int(name: str, default: int) -> int:
@@ -144,4 +156,7 @@ def load_config() -> Config:
         lockout_minutes=_positive_int("VERNETZT_LOCKOUT_MINUTES", 15),
         max_import_mb=_positive_int("VERNETZT_MAX_IMPORT_MB", 20),
         max_import_rows=_positive_int("VERNETZT_MAX_IMPORT_ROWS", 100_000),
+        private_sources=_networks(
+            "VERNETZT_PRIVATE_SOURCES", os.environ.get("VERNETZT_PRIVATE_SOURCES", ""), wildcard=True
+        ),
     )

@@ -170,6 +170,10 @@ AXES_RESET_ON_SUCCESS = False  # a success would also clear other accounts' fail
 AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful logins, only failures until they expire
 AXES_VERBOSE = False
 
+# Sources (feeds, article links, calendars, mail servers) reach public addresses only, and these
+# networks besides (vernetzt.sources.addresses; VERNETZT_PRIVATE_SOURCES, docs/deploy.md).
+VERNETZT_PRIVATE_SOURCES = CONFIG.private_sources
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -35,7 +35,7 @@ def _shot(page, name: str) -> None:
 
 
 @pytest.fixture
-def imap(monkeypatch):
+def imap(monkeypatch, loopback_sources):
     if not Path(DOVECOT).exists():
         pytest.skip("dovecot is not installed (Debian package dovecot-imapd; CI installs it)")
     server = start_dovecot()
@@ -121,6 +121,15 @@ def test_connect_mail_and_confirm_a_success(page, browser, live_server, imap, tm
     page.goto(live_server.url + "/")
     expect(page.locator(f"#task-{thanks.pk}")).to_have_count(0)
 
+    # A feed on the local network is refused, and the page says why and who can allow it.
+    page.goto(live_server.url + "/settings/sources/")
+    page.get_by_label("Feed-Adresse (RSS oder Atom)").fill("http://192.168.178.1/feed.xml")
+    page.get_by_role("button", name="Abonnieren").click()
+    expect(page.locator("main")).to_contain_text("Diese Adresse führt in ein privates Netz")
+    expect(page.locator("main")).to_contain_text("VERNETZT_PRIVATE_SOURCES")
+    page.get_by_label("Feed-Adresse (RSS oder Atom)").scroll_into_view_if_needed()
+    _shot(page, "sources-private-phone-de")
+
     press = tmp_path / "press"
     shutil.copytree(FEEDS, press)
     with serve_folder(press) as base:
@@ -151,6 +160,10 @@ def test_connect_mail_and_confirm_a_success(page, browser, live_server, imap, tm
     expect(other.get_by_role("heading", level=1)).to_contain_text("Sources")
     expect(other.locator("main")).to_contain_text("new mails with your network")
     _shot(other, "sources-desktop-en")
+    other.get_by_label("Calendar address (ICS or CalDAV)").fill("http://169.254.169.254/latest/meta-data/")
+    other.locator("#calendar-heading ~ form button.primary").click()
+    expect(other.locator("main")).to_contain_text("This address leads into a private network")
+    _shot(other, "sources-private-desktop-en")
     other.goto(f"{live_server.url}/people/{anna.pk}/briefing/")
     _shot(other, "briefing-desktop-en")
     desktop.close()

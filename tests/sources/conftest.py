@@ -13,7 +13,7 @@ FEEDS = Path(__file__).parent.parent / "data" / "feeds"
 
 
 @pytest.fixture
-def press(tmp_path):
+def press(tmp_path, loopback_sources):
     """The sample feeds and article pages, served on loopback; yields (base URL, folder)."""
     folder = tmp_path / "press"
     shutil.copytree(FEEDS, folder)
@@ -62,7 +62,7 @@ def network(user):
 
 
 @pytest.fixture
-def dovecot(monkeypatch):
+def dovecot(monkeypatch, loopback_sources):
     """A real Dovecot on loopback (implicit TLS, self-signed certificate trusted via SSL_CERT_FILE)."""
     from tests_support.dovecot import DOVECOT, start_dovecot, stop_dovecot
 

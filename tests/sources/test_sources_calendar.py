@@ -159,7 +159,7 @@ def test_bad_input(user):
 
 
 @pytest.fixture
-def radicale(tmp_path):
+def radicale(tmp_path, loopback_sources):
     server = start_radicale(tmp_path / "radicale")
     yield server
     stop_radicale(server)

@@ -117,7 +117,7 @@ def test_broken_sources_are_reported_and_do_not_stop_the_others(user, network, p
     assert missing.last_run_at is not None
 
 
-def test_an_unreachable_server(user, network):
+def test_an_unreachable_server(user, network, loopback_sources):
     feed = add_feed(owner=user, url="http://127.0.0.1:9/feed.xml")
     poll_feeds(owner=user)
     feed.refresh_from_db()

@@ -17,6 +17,17 @@ def test_the_page_invites_a_first_source(alice_client):
     assert "Private by default" in page
 
 
+def test_every_field_on_the_page_has_its_own_id_and_label(alice_client):
+    """Four forms on one page: each label must point at its own field (screen readers, get_by_label)."""
+    import re
+    from collections import Counter
+
+    page = alice_client.get("/settings/sources/").content.decode()
+    ids = Counter(re.findall(r'<(?:input|select|textarea)[^>]* id="([^"]+)"', page))
+    assert ids and max(ids.values()) == 1, [i for i, n in ids.items() if n > 1]
+    assert set(re.findall(r'<label[^>]* for="([^"]+)"', page)) <= set(ids)
+
+
 def test_subscribe_read_and_see_errors_with_what_to_do(alice_client, user, network, press):
     base, _ = press
     response = alice_client.post("/settings/sources/feeds/", {"url": base + "logistik_rss.xml", "name": "LH"})

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main
 from vernetzt.language import account_language
+
+
+@contextlib.contextmanager
+def _problems_in_words(user):
+    """A service's refusal that names a source problem (a code) in the account's words."""
+    from vernetzt.errors import DataError
+    from vernetzt.sources.problems import PROBLEMS, describe_problem
+
+    try:
+        yield
+    except DataError as error:
+        if error.message not in PROBLEMS:
+            raise
+        words = describe_problem(error.message, account_language(user))
+        raise CommandError(f"{error.field}: {words}") from None
 
 
 def _feed_as_dict(feed, lang: str) -> dict:
@@ -38,7 +54,8 @@ def feed_add(ctx, url, name, as_json) -> None:
     from vernetzt.sources.feeds import add_feed
 
     user = current_user(ctx)
-    row = add_feed(owner=user, url=url, name=name)
+    with _problems_in_words(user):
+        row = add_feed(owner=user, url=url, name=name)
     emit(
         {"id": row.pk, "url": row.url, "name": row.name},
         as_json=as_json,
@@ -123,16 +140,11 @@ def feed_poll(ctx, as_json) -> None:
 def feed_article(ctx, url, as_json) -> None:
     """Read one article link you paste and match it to your network."""
     from vernetzt.sources.candidates import candidate_as_dict
-    from vernetzt.sources.feeds import FeedError, add_article
-    from vernetzt.sources.problems import PROBLEMS, describe_problem
+    from vernetzt.sources.feeds import add_article
 
     user = current_user(ctx)
-    try:
+    with _problems_in_words(user):
         found = [candidate_as_dict(c) for c in add_article(owner=user, url=url)]
-    except FeedError as error:
-        if error.message not in PROBLEMS:
-            raise
-        raise CommandError(f"url: {describe_problem(error.message, account_language(user))}") from None
     emit(
         {"candidates": found},
         as_json=as_json,
@@ -228,15 +240,16 @@ def mail_add(ctx, host, username, port, folders, first_lines, as_json) -> None:
 
     password = sys.stdin.readline().rstrip("\r\n")
     user = current_user(ctx)
-    account = add_mail_account(
-        owner=user,
-        host=host,
-        username=username,
-        password=password,
-        port=port,
-        folders=folders,
-        read_body=first_lines,
-    )
+    with _problems_in_words(user):
+        account = add_mail_account(
+            owner=user,
+            host=host,
+            username=username,
+            password=password,
+            port=port,
+            folders=folders,
+            read_body=first_lines,
+        )
     emit(
         {"id": account.pk, "host": account.host, "user": account.username, "folders": account.folders},
         as_json=as_json,
@@ -296,7 +309,9 @@ def calendar_add(ctx, url, name, username, as_json) -> None:
     from vernetzt.sources.calendars import add_calendar
 
     password = sys.stdin.readline().rstrip("\r\n") if username else ""
-    row = add_calendar(owner=current_user(ctx), url=url, name=name, username=username, password=password)
+    user = current_user(ctx)
+    with _problems_in_words(user):
+        row = add_calendar(owner=user, url=url, name=name, username=username, password=password)
     emit(
         {"id": row.pk, "url": row.url, "name": row.name},
         as_json=as_json,

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 
 import caldav
 import icalendar
+import niquests
 from caldav.lib.error import AuthorizationError, DAVError
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +33,7 @@ from vernetzt.journal.models import Interaction
 from vernetzt.journal.observed import ObservedContact, note_meeting_scheduled, record_observed_contacts
 from vernetzt.journal.services import log_interaction
 from vernetzt.people.models import Person
+from vernetzt.sources.addresses import GuardedResolver, PrivateAddress, check_url, refused_address
 from vernetzt.sources.fetching import FetchError, fetch
 from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import Calendar, CalendarMeeting
@@ -77,6 +79,10 @@ def add_calendar(*, owner, url: str, name: str = "", username: str = "", passwor
         raise CalendarError("password", "a CalDAV login needs both user name and password")
     if Calendar.objects.for_user(owner).filter(url=url).exists():
         raise CalendarError("url", "this calendar is already connected")
+    try:
+        check_url(url)
+    except PrivateAddress:
+        raise CalendarError("url", "private_address") from None
     return Calendar.objects.create(
         owner=owner,
         url=url,
@@ -113,14 +119,23 @@ def _documents(calendar: Calendar, start: datetime, end: datetime) -> list[bytes
     except SecretUnavailable as error:
         raise CalendarProblem("login_failed", str(error)) from None
     try:
+        check_url(calendar.url)
         with caldav.DAVClient(
             url=calendar.url, username=calendar.username, password=password, timeout=30
         ) as client:
+            # Every connection (redirects too) through the resolver that answers only allowed addresses.
+            client.session.close()
+            client.session = niquests.Session(resolver=GuardedResolver())
             remote = client.calendar(url=calendar.url)
             return [event.data.encode("utf-8") for event in remote.search(start=start, end=end, event=True)]
+    except PrivateAddress as error:
+        raise CalendarProblem("private_address", str(error)) from None
     except AuthorizationError as error:
         raise CalendarProblem("login_failed", str(error)) from None
     except (DAVError, RequestException, OSError) as error:
+        refused = refused_address(error)
+        if refused is not None:
+            raise CalendarProblem("private_address", str(refused)) from None
         raise CalendarProblem("unreachable", str(error)) from None
 
 

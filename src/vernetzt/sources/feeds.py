@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from vernetzt.errors import DataError
 from vernetzt.people.models import Success
+from vernetzt.sources.addresses import PrivateAddress, check_url
 from vernetzt.sources.candidates import build_finder, match_items
 from vernetzt.sources.fetching import FetchError, fetch
 from vernetzt.sources.lookup import find_owned
@@ -49,6 +50,10 @@ def add_feed(*, owner, url: str, name: str = "") -> Feed:
         raise FeedError("url", "this feed is already subscribed")
     if feeds.count() >= MAX_FEEDS:
         raise FeedError("url", f"at most {MAX_FEEDS} feeds")
+    try:
+        check_url(url)
+    except PrivateAddress:
+        raise FeedError("url", "private_address") from None
     return Feed.objects.create(owner=owner, url=url, name=name)
 
 

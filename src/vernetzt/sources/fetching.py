@@ -1,7 +1,8 @@
 """Fetching what the user configured, and nothing else: one address, a timeout, a size limit.
 
-Feeds and pasted article links are the only things vernetzt fetches from the web, and only from
-addresses the user typed in. Conditional requests (ETag, Last-Modified) keep polling cheap.
+Feeds, pasted article links and ICS calendars are the only things vernetzt fetches from the web, and
+only from addresses the user typed in, and only public ones (sources.addresses checks every address a
+name resolves to, also after a redirect). Conditional requests (ETag, Last-Modified) keep polling cheap.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from importlib.metadata import version
+
+from vernetzt.sources.addresses import PrivateAddress, guarded_opener, refused_address
 
 TIMEOUT_SECONDS = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -47,7 +50,7 @@ def fetch(url: str, *, etag: str = "", modified: str = "") -> Fetched:
     if modified:
         request.add_header("If-Modified-Since", modified)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with guarded_opener().open(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
             if len(body) > MAX_BYTES:
                 raise FetchError("too_large", f"more than {MAX_BYTES // (1024 * 1024)} MB")
@@ -64,8 +67,13 @@ def fetch(url: str, *, etag: str = "", modified: str = "") -> Fetched:
             return Fetched(body=b"", url=url, etag=etag, modified=modified)
         raise FetchError("http_error", f"HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
+        refused = refused_address(error)
+        if refused is not None:
+            raise FetchError("private_address", str(refused)) from None
         reason = error.reason
         code = "certificate" if "CERTIFICATE" in str(reason).upper() else "unreachable"
         raise FetchError(code, str(reason)) from None
+    except PrivateAddress as error:
+        raise FetchError("private_address", str(error)) from None
     except (TimeoutError, OSError) as error:
         raise FetchError("unreachable", str(error) or type(error).__name__) from None

@@ -31,6 +31,7 @@ from vernetzt.errors import DataError
 from vernetzt.journal.models import Interaction
 from vernetzt.journal.observed import ObservedContact, record_observed_contacts
 from vernetzt.people.models import Person
+from vernetzt.sources.addresses import PrivateAddress, check_host
 from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import MailAccount, MailMessage
 from vernetzt.sources.secrets import SecretUnavailable, decrypt_secret, encrypt_secret
@@ -96,6 +97,10 @@ def add_mail_account(
         raise MailError("port", "a port from 1 to 65535 (IMAP over TLS: 993)")
     if MailAccount.objects.for_user(owner).filter(host=host, username=username).exists():
         raise MailError("user", "this account is already connected")
+    try:
+        check_host(host, port)
+    except PrivateAddress:
+        raise MailError("host", "private_address") from None
     return MailAccount.objects.create(
         owner=owner,
         host=host,
@@ -126,7 +131,12 @@ def remove_mail_account(*, owner, account: MailAccount, purge: bool = False) -> 
 
 
 def _open(account: MailAccount) -> IMAPClient:
-    """TLS always: implicit TLS, or STARTTLS on port 143; certificates are verified."""
+    """TLS always: implicit TLS, or STARTTLS on port 143; certificates are verified. The host must
+    resolve to addresses sources may reach (checked here, just before IMAPClient connects by name)."""
+    try:
+        check_host(account.host, account.port)
+    except PrivateAddress as error:
+        raise MailProblem("private_address", str(error)) from None
     context = ssl.create_default_context()
     if account.port != 143:
         return IMAPClient(

@@ -18,6 +18,12 @@ PROBLEMS = {
         "The server's certificate could not be verified. Check the host name; if the server uses its "
         "own certificate, install it in your system's certificate store."
     ),
+    "private_address": gettext_noop(
+        "This address leads into a private network or to the server vernetzt runs on (a loopback, "
+        "private or link-local address), which sources may not reach. If the feed or calendar really is "
+        "on your own network, the operator can allow that network with VERNETZT_PRIVATE_SOURCES "
+        "(see the deployment guide)."
+    ),
     "http_error": gettext_noop("The server refused the request. Check the address in a browser."),
     "too_large": gettext_noop("The answer was too large (over 5 MB); is this really a feed?"),
     "not_a_feed": gettext_noop(

@@ -6,7 +6,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
-class FeedForm(forms.Form):
+class _OnePage(forms.Form):
+    """The sources page shows all these forms at once; each names its fields' ids after itself, so two
+    forms' "url" or "password" fields do not share an id (and a label does not point at another's)."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class FeedForm(_OnePage):
+    id_prefix = "feed"
     url = forms.URLField(
         label=_("Feed address (RSS or Atom)"),
         max_length=1000,
@@ -16,11 +28,14 @@ class FeedForm(forms.Form):
     name = forms.CharField(label=_("Name (optional)"), max_length=200, required=False)
 
 
-class ArticleForm(forms.Form):
+class ArticleForm(_OnePage):
+    id_prefix = "article"
     url = forms.URLField(label=_("Article link"), max_length=1000, assume_scheme="https")
 
 
-class MailAccountForm(forms.Form):
+class MailAccountForm(_OnePage):
+    id_prefix = "mail"
+
     host = forms.CharField(
         label=_("IMAP server"), max_length=253, help_text=_("e.g. imap.gmx.net, outlook.office365.com")
     )
@@ -54,7 +69,9 @@ class MailAccountForm(forms.Form):
         return [part.strip() for part in self.cleaned_data["folders"].split(",") if part.strip()]
 
 
-class CalendarForm(forms.Form):
+class CalendarForm(_OnePage):
+    id_prefix = "calendar"
+
     url = forms.URLField(
         label=_("Calendar address (ICS or CalDAV)"),
         max_length=1000,

@@ -45,12 +45,14 @@ def sources_page(request):
     return _page(request)
 
 
-def _form_error(request, form, error: DataError) -> None:
-    """A fetch problem (a code) in the user's words; any other refusal as the service said it."""
+def _form_error(request, form, error: DataError, *, fields: dict[str, str] | None = None) -> None:
+    """A fetch problem (a code) in the user's words; any other refusal as the service said it.
+    ``fields`` maps the service's field names to the form's."""
     message = (
         describe_problem(error.message, request_language()) if error.message in PROBLEMS else error.message
     )
-    form.add_error(error.field if error.field in form.fields else None, message)
+    field = (fields or {}).get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, message)
 
 
 @require_POST
@@ -109,8 +111,7 @@ def mail_add(request):
                 read_body=data["read_body"],
             )
         except DataError as error:
-            field = {"user": "username", "folder": "folders"}.get(error.field, error.field)
-            form.add_error(field if field in form.fields else None, error.message)
+            _form_error(request, form, error, fields={"user": "username", "folder": "folders"})
         else:
             read_now(request.user)
             messages.success(
@@ -190,7 +191,7 @@ def calendar_add(request):
                 owner=request.user, url=data["url"], username=data["username"], password=data["password"]
             )
         except DataError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            _form_error(request, form, error)
         else:
             read_now(request.user)
             messages.success(request, _("Connected %(calendar)s; it is being read.") % {"calendar": calendar})
