@@ -139,10 +139,51 @@ def test_the_same_feed_twice_is_refused(user, press):
 
 def test_a_pasted_article_link(user, network, press):
     base, _ = press
-    found = add_article(owner=user, url=base + "article.html")
+    read = add_article(owner=user, url=base + "article.html")
+    found = read.candidates
+    assert not read.seen_before
     assert [(c.person, c.item.published) for c in found] == [(network["juergen"], date(2026, 1, 28))]
     assert found[0].item.title == "Rhein Cargo baut Bahnterminal in Neuss aus"
-    assert add_article(owner=user, url=base + "article.html") == found  # pasted again: nothing new
+    again = add_article(owner=user, url=base + "article.html")  # pasted again: nothing new
+    assert (again.candidates, again.seen_before) == (found, True)
+
+
+def test_the_same_article_with_tracking_parameters_is_one_candidate(user, network, press):
+    base, _ = press
+    tracked = "article.html?utm_source=newsletter&utm_medium=email#kommentare"
+    first = add_article(owner=user, url=base + tracked)
+    assert first.candidates[0].item.url == base + "article.html"
+    second = add_article(owner=user, url=base.replace("http://", "HTTP://") + "article.html?fbclid=abc")
+    assert second.seen_before and second.candidates == first.candidates
+    assert (FeedItem.objects.count(), Candidate.objects.count()) == (1, 1)
+    assert add_article(owner=user, url=base + "article.html?seite=2").candidates != []  # another page
+
+
+def test_an_article_a_feed_brought_is_not_offered_again_when_pasted(user, network, press):
+    base, folder = press
+    # A Google Alerts feed: each link wrapped in google.com/url?url=…, with tracking parameters.
+    google = "https://www.google.com/url?rct=j&amp;sa=t&amp;url="
+    wrapped = google + base + "article.html%3Futm_source%3Dalerts"
+    (folder / "alerts.xml").write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Google Alert - Rhein Cargo</title>
+<entry><id>tag:google.com,2013:googlealerts/feed:1</id>
+<title type="html">Rhein Cargo baut Bahnterminal in Neuss aus</title>
+<link href="{wrapped}"/><updated>2026-01-28T06:30:00Z</updated>
+<content type="html">„Damit verdoppeln wir die Kapazität“, sagte Jürgen Schäfer,
+Leiter Logistik bei Rhein Cargo.</content>
+</entry></feed>""",
+        encoding="utf-8",
+    )
+    add_feed(owner=user, url=base + "alerts.xml")
+    [offered] = poll_feeds(owner=user).candidates
+    assert offered.item.url == base + "article.html"
+    pasted = add_article(owner=user, url=base + "article.html")
+    assert pasted.seen_before and pasted.candidates == [offered]
+    assert (FeedItem.objects.count(), Candidate.objects.count()) == (1, 1)
+    dismiss_candidate(owner=user, candidate=offered)
+    later = add_article(owner=user, url=base + "article.html?utm_campaign=x")
+    assert later.seen_before and later.candidates == []  # dismissed stays dismissed
 
 
 def test_a_page_without_an_article(user, press):

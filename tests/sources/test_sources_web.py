@@ -57,6 +57,20 @@ def test_in_german(alice_client, user, network, press):
     assert "Aus der Presse" in today
 
 
+def test_an_article_pasted_twice_says_so_in_german(alice_client, user, network, press):
+    user.language = "de"
+    user.save()
+    base, _ = press
+    first = alice_client.post("/settings/sources/article/", {"url": base + "article.html"}, follow=True)
+    assert "1 Meldung gefunden." in first.content.decode()
+    again = alice_client.post(
+        "/settings/sources/article/", {"url": base + "article.html?utm_source=mail"}, follow=True
+    )
+    said = "Dieser Artikel wurde schon gelesen; 1 Meldung wartet auf Ihre Entscheidung."
+    assert said in again.content.decode()
+    assert Candidate.objects.count() == 1
+
+
 def test_confirm_on_the_briefing_with_htmx(alice_client, user, network, press):
     base, _ = press
     add_feed(owner=user, url=base + "logistik_rss.xml")

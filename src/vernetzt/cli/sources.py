@@ -6,6 +6,8 @@ import contextlib
 import sys
 
 import click
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main
 from vernetzt.language import account_language
@@ -144,15 +146,24 @@ def feed_article(ctx, url, as_json) -> None:
 
     user = current_user(ctx)
     with _problems_in_words(user):
-        found = [candidate_as_dict(c) for c in add_article(owner=user, url=url)]
-    emit(
-        {"candidates": found},
-        as_json=as_json,
-        human=lambda d: "\n".join(
-            [f"{len(found)} candidates."]
-            + [f"  [{c['id']}] {c['person']}: {c['title']}" for c in d["candidates"]]
-        ),
-    )
+        read = add_article(owner=user, url=url)
+    found = [candidate_as_dict(c) for c in read.candidates]
+
+    def human(d) -> str:
+        with translation.override(account_language(user)):
+            count = len(d["candidates"])
+            if d["seen_before"]:
+                head = ngettext(
+                    "This article was read before; %(n)d candidate is waiting for your word.",
+                    "This article was read before; %(n)d candidates are waiting for your word.",
+                    count,
+                )
+            else:
+                head = ngettext("%(n)d candidate found.", "%(n)d candidates found.", count)
+            lines = [head % {"n": count}]
+        return "\n".join(lines + [f"  [{c['id']}] {c['person']}: {c['title']}" for c in d["candidates"]])
+
+    emit({"candidates": found, "seen_before": read.seen_before}, as_json=as_json, human=human)
 
 
 @main.group(invoke_without_command=True)

@@ -18,7 +18,7 @@ from vernetzt.sources.candidates import build_finder, match_items
 from vernetzt.sources.fetching import FetchError, fetch
 from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import Candidate, Feed, FeedItem
-from vernetzt.sources.press import Article, extract_article, parse_feed
+from vernetzt.sources.press import Article, canonical_url, extract_article, parse_feed
 from vernetzt.validation import clean_web_url
 
 MAX_FEEDS = 200
@@ -128,22 +128,49 @@ def poll_feeds(*, owner, feeds=None) -> PollReport:
     return report
 
 
-def add_article(*, owner, url: str) -> list[Candidate]:
-    """A link the user pasted: fetched once, its text extracted and matched like a feed's article."""
+@dataclass
+class ArticleRead:
+    """What a pasted link gave: its candidates, and whether the article was known already (pasted
+    before, or brought by a feed) — then its open candidates are offered again, none twice."""
+
+    candidates: list[Candidate]
+    seen_before: bool = False
+
+
+def _known_item(owner, urls: list[str]) -> FeedItem | None:
+    return FeedItem.objects.for_user(owner).filter(url__in=[u for u in urls if u]).order_by("id").first()
+
+
+def _open_candidates(owner, item: FeedItem) -> list[Candidate]:
+    return list(
+        Candidate.objects.for_user(owner)
+        .filter(item=item, status=Candidate.Status.PENDING)
+        .select_related("item", "person")
+        .order_by("id")
+    )
+
+
+def add_article(*, owner, url: str) -> ArticleRead:
+    """A link the user pasted: fetched once, its text extracted and matched like a feed's article.
+    The same article again — the same link, with tracking parameters, or one a feed brought — is not
+    fetched or matched a second time."""
     url = clean_web_url(url, field="url")
     if not url:
         raise FeedError("url", "give the article's address")
+    known = _known_item(owner, [canonical_url(url)])
+    if known is not None:
+        return ArticleRead(_open_candidates(owner, known), seen_before=True)
     try:
         fetched = fetch(url)
-        article = extract_article(fetched.body, url=url)
+        article = extract_article(fetched.body, url=fetched.url or url)
     except FetchError as error:
         raise FeedError("url", error.code) from None
     with transaction.atomic():
+        known = _known_item(owner, [article.url])  # the link redirected to an article already read
+        if known is not None:
+            return ArticleRead(_open_candidates(owner, known), seen_before=True)
         items = _store(owner, None, [article])
-        if not items:  # pasted before: offer its open candidates again
-            return list(
-                Candidate.objects.for_user(owner)
-                .filter(item__key=article.key, status=Candidate.Status.PENDING)
-                .select_related("item", "person")
-            )
-        return match_items(owner=owner, items=items)
+        if not items:  # stored meanwhile by a concurrent paste
+            item = FeedItem.objects.for_user(owner).get(key=article.key)
+            return ArticleRead(_open_candidates(owner, item), seen_before=True)
+        return ArticleRead(match_items(owner=owner, items=items))

@@ -10,6 +10,7 @@ import calendar
 import hashlib
 import html
 import re
+import urllib.parse
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -30,6 +31,42 @@ class Article:
     url: str
     text: str
     published: date | None
+
+
+# Query parameters that say who sent the reader, not which article it is (campaign and click trackers).
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_hsenc|_hsmi|igshid)$"
+)
+_WRAPPERS = {("www.google.com", "/url"), ("google.com", "/url")}  # Google Alerts' redirect links
+
+
+def canonical_url(url: str) -> str:
+    """One spelling per article, so a link pasted twice, with a newsletter's tracking parameters, or as
+    a feed brought it (Google Alerts wrap each link in google.com/url?url=…) is recognised as the same:
+    scheme and host in lower case, no default port, no fragment, no tracking parameters."""
+    url = (url or "").strip()
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    if scheme not in ("http", "https") or not host:
+        return url
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    if (host, parts.path) in _WRAPPERS:
+        target = dict(query).get("url") or dict(query).get("q") or ""
+        if target.lower().startswith(("http://", "https://")):
+            return canonical_url(target)
+    netloc = host if ":" not in host else f"[{host}]"
+    if port and port != {"http": 80, "https": 443}[scheme]:
+        netloc += f":{port}"
+    if parts.username:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    kept = [(name, value) for name, value in query if not _TRACKING.match(name.lower())]
+    return urllib.parse.urlunsplit(
+        (scheme, netloc, parts.path or "/", urllib.parse.urlencode(kept, doseq=True), "")
+    )
 
 
 def item_key(*parts: str) -> str:
@@ -81,7 +118,7 @@ def parse_feed(body: bytes, *, feed_key: str) -> tuple[str, list[Article]]:
             Article(
                 key=item_key(feed_key, identity),
                 title=title or text[:120],
-                url=link if link.lower().startswith(("http://", "https://")) else "",
+                url=canonical_url(link) if link.lower().startswith(("http://", "https://")) else "",
                 text=text,
                 published=_entry_date(entry),
             )
@@ -101,6 +138,7 @@ def extract_article(body: bytes, *, url: str) -> Article:
         except ValueError:
             published = None
     text = " ".join(document.text.split())
+    url = canonical_url(url)
     return Article(
         key=item_key("link", url),
         title=(document.title or text[:120]).strip()[:TITLE_LIMIT],

@@ -143,15 +143,25 @@ def article_add(request):
     form = ArticleForm(request.POST)
     if form.is_valid():
         try:
-            found = add_article(owner=request.user, url=form.cleaned_data["url"])
+            read = add_article(owner=request.user, url=form.cleaned_data["url"])
         except DataError as error:
             _form_error(request, form, error)
         else:
-            if found:
+            found = len(read.candidates)
+            if read.seen_before:
+                messages.info(
+                    request,
+                    ngettext(
+                        "This article was read before; %(n)d candidate is waiting for your word.",
+                        "This article was read before; %(n)d candidates are waiting for your word.",
+                        found,
+                    )
+                    % {"n": found},
+                )
+            elif found:
                 messages.success(
                     request,
-                    ngettext("%(n)d candidate found.", "%(n)d candidates found.", len(found))
-                    % {"n": len(found)},
+                    ngettext("%(n)d candidate found.", "%(n)d candidates found.", found) % {"n": found},
                 )
             else:
                 messages.info(request, _("Nobody in your network is named in this article."))
