@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -69,6 +70,22 @@ def test_never_someone_the_person_knows_a_colleague_someone_barely_known_or_far_
         person=PRIYA, contacts=[knows, colleague, barely, trainee, fits], holding=Holding(), exclude={99}
     )
     assert ids(found) == [24]
+
+
+@pytest.mark.parametrize(
+    ("theirs", "ours", "related"),
+    [
+        ("Personalentwicklung", "Marktentwicklung", False),  # "development" alone is no shared field
+        ("Personalentwicklung", "Talent Development", True),
+        ("Kühlhäuser", "Kühlhaus", True),
+        ("Vertriebskontakte", "Vertrieb", True),
+    ],
+)
+def test_fields_are_related_by_what_they_are_about(theirs, ours, related):
+    person = dataclasses.replace(PRIYA, fields=(theirs,), needs=())
+    other = contact(30, function="other", fields=(ours,))
+    found = suggest_benefits(person=person, contacts=[other], holding=Holding())
+    assert (ids(found) == [30]) is related
 
 
 def test_one_introduction_per_organization_and_the_users_own_information_too():

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from vernetzt.core.language import common_languages, language_code
 from vernetzt.core.questions import prepare_questions
+from vernetzt.core.terms import translation_known
 from vernetzt.demo import load_demo
 from vernetzt.journal.briefing import build_briefing, build_dossiers
 from vernetzt.language import message_language
@@ -46,6 +47,8 @@ def test_every_demo_briefing_asks_each_thing_once_and_nothing_about_native_langu
                     assert language_code(question.fact) not in native, question.text
                 assert not LEGAL_FORMS.search(question.text), question.text
                 assert not MISSING_ARTICLE.search(question.text), question.text
+                if question.basis in ("field", "interest"):  # "What fascinates you about Controlling?"
+                    assert translation_known(question.fact), question.fact
     assert asked > 500  # the demo is rich enough for this to mean something
 
 

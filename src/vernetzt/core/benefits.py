@@ -99,7 +99,7 @@ _FILLER = frozenset(
         "into new who "
         # words of the trade too general to say two people work on the same thing
         "logistik logistics logistic management manager supply chain service services solutions group "
-        "international business projekt project "
+        "international business projekt project development entwicklung "
         # a level, not a line of work: an IT partner is not found among HR business partners
         "partner partnerin partners"
     ).split()

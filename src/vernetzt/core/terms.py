@@ -30,6 +30,11 @@ def term_in(text: str, lang: str) -> str:
     return forms[0] if check_language(lang) == "de" else forms[1]
 
 
+def translation_known(text: str) -> bool:
+    """Whether ``text`` is a city, hobby or field the table reads in both languages."""
+    return fold(text).strip() in _table()
+
+
 def terms_in(texts, lang: str) -> list[str]:
     return [term_in(text, lang) for text in texts if text and text.strip()]
 
