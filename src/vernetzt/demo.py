@@ -71,6 +71,7 @@ GERMAN_FIRST = [
     "Klaus",
     "Hans",
 ]
+GERMAN_WOMEN = frozenset(GERMAN_FIRST[:20])
 GERMAN_LAST = [
     "Müller",
     "Schmidt",
@@ -162,33 +163,44 @@ SEA_ORGS = [
     ("Manila Bay Forwarding Inc.", "Manila"),
     ("Asia Pacific Automotive Parts Pte. Ltd.", "Singapore"),
 ]
+# Each title as a man and as a woman hold it (a "Leiterin Personal" is greeted "Sehr geehrte Frau …").
+SEA_COUNTRY_NAMES = {
+    "Singapur": "Singapore",
+    "Singapore": "Singapore",
+    "Ho-Chi-Minh-Stadt": "Vietnam",
+    "Hanoi": "Vietnam",
+    "Bangkok": "Thailand",
+    "Jakarta": "Indonesia",
+    "Kuala Lumpur": "Malaysia",
+    "Manila": "Philippines",
+}
 GERMAN_TITLES = [
-    "Logistikleiter",
-    "Leiterin Kontraktlogistik",
-    "Head of Intralogistics",
-    "Teamleiter Disposition",
-    "Disponent",
-    "Sachbearbeiterin Versand",
-    "Bereichsleiter Supply Chain",
-    "Geschäftsführer",
-    "Leiter Einkauf",
-    "Einkäuferin",
-    "Vertriebsleiterin DACH",
-    "Key Account Manager",
-    "Leiterin Personal",
-    "Projektleiter Lagerautomatisierung",
-    "Senior Consultant Supply Chain",
-    "Werkstudentin Logistik",
-    "Schichtleiter Lager",
-    "Director Operations",
-    "Leiter Qualitätsmanagement",
-    "CFO",
-    "Head of Supply Chain Planning",
-    "Abteilungsleiterin Materialwirtschaft",
-    "Lagerleiter",
-    "Vice President Logistics Europe",
-    "Fachkraft für Lagerlogistik",
-    "Inhaber",
+    ("Logistikleiter", "Logistikleiterin"),
+    ("Leiter Kontraktlogistik", "Leiterin Kontraktlogistik"),
+    ("Head of Intralogistics", "Head of Intralogistics"),
+    ("Teamleiter Disposition", "Teamleiterin Disposition"),
+    ("Disponent", "Disponentin"),
+    ("Sachbearbeiter Versand", "Sachbearbeiterin Versand"),
+    ("Bereichsleiter Supply Chain", "Bereichsleiterin Supply Chain"),
+    ("Geschäftsführer", "Geschäftsführerin"),
+    ("Leiter Einkauf", "Leiterin Einkauf"),
+    ("Einkäufer", "Einkäuferin"),
+    ("Vertriebsleiter DACH", "Vertriebsleiterin DACH"),
+    ("Key Account Manager", "Key Account Manager"),
+    ("Leiter Personal", "Leiterin Personal"),
+    ("Projektleiter Lagerautomatisierung", "Projektleiterin Lagerautomatisierung"),
+    ("Senior Consultant Supply Chain", "Senior Consultant Supply Chain"),
+    ("Werkstudent Logistik", "Werkstudentin Logistik"),
+    ("Schichtleiter Lager", "Schichtleiterin Lager"),
+    ("Director Operations", "Director Operations"),
+    ("Leiter Qualitätsmanagement", "Leiterin Qualitätsmanagement"),
+    ("CFO", "CFO"),
+    ("Head of Supply Chain Planning", "Head of Supply Chain Planning"),
+    ("Abteilungsleiter Materialwirtschaft", "Abteilungsleiterin Materialwirtschaft"),
+    ("Lagerleiter", "Lagerleiterin"),
+    ("Vice President Logistics Europe", "Vice President Logistics Europe"),
+    ("Fachkraft für Lagerlogistik", "Fachkraft für Lagerlogistik"),
+    ("Inhaber", "Inhaberin"),
 ]
 SEA_TITLES = [
     "Regional Director Supply Chain APAC",
@@ -212,7 +224,7 @@ SEA_TITLES = [
 ]
 INTERESTS = [
     "Segeln",
-    "Rennrad",
+    "Rennradfahren",
     "Laufen",
     "Fußball",
     "Kochen",
@@ -264,7 +276,7 @@ FIELDS_BY_TITLE = [
     ("planner", "Supply-Chain-Planung"), ("sales", "Vertrieb"), ("vertrieb", "Vertrieb"),
     ("key account", "Vertrieb"), ("personal", "Personalentwicklung"), ("hr ", "Personalentwicklung"),
     ("qualität", "Qualitätsmanagement"), ("cfo", "Controlling"), ("financial", "Controlling"),
-    ("country manager vietnam", "Markteintritt Vietnam"), ("lager", "Lagerlogistik"),
+    ("country manager", "Marktentwicklung"), ("lager", "Lagerlogistik"),
     ("warehouse", "Lagerlogistik"), ("operations", "Prozessoptimierung"), ("disposition", "Transportplanung"),
 ]
 # Stated needs, given to every 23rd person (the benefit suggestions match them first).
@@ -290,11 +302,13 @@ def _pick_person(rng: random.Random, index: int) -> dict:
         first, last = rng.choice(given), rng.choice(family)
         org, city = SEA_ORGS[rng.randrange(len(SEA_ORGS))]
         title = SEA_TITLES[rng.randrange(len(SEA_TITLES))]
+        # A country manager manages the country their office is in.
+        title = title.replace("Vietnam", SEA_COUNTRY_NAMES[city]) if title.startswith("Country") else title
         formality, languages = "sie", ["Englisch"]
     else:
         first, last = rng.choice(GERMAN_FIRST), rng.choice(GERMAN_LAST)
         org, city = GERMAN_ORGS[rng.randrange(len(GERMAN_ORGS))]
-        title = GERMAN_TITLES[rng.randrange(len(GERMAN_TITLES))]
+        title = GERMAN_TITLES[rng.randrange(len(GERMAN_TITLES))][first in GERMAN_WOMEN]
         formality, languages = rng.choice(["sie", "sie", "du"]), ["Deutsch", "Englisch"]
     slug = f"{first}-{last}-{index}".lower().replace(" ", "-")
     data = {
@@ -315,7 +329,7 @@ def _pick_person(rng: random.Random, index: int) -> dict:
         "needs": [NEEDS[index // 23 % len(NEEDS)]] if index % 23 == 5 else [],
     }
     if not in_sea:  # German first names tell Frau or Herr; the Southeast Asian ones here do not
-        data["title_of_address"] = "Frau" if first in GERMAN_FIRST[:20] else "Herr"
+        data["title_of_address"] = "Frau" if first in GERMAN_WOMEN else "Herr"
     if rng.random() < 0.4:
         data["birth_day"], data["birth_month"] = rng.randrange(1, 29), rng.randrange(1, 13)
         data["birth_year"] = rng.choice([None, rng.randrange(1960, 1995)])
