@@ -130,3 +130,16 @@ def test_colleagues_are_not_asked_about_the_organization_both_work_at(user, me_i
         "Wir sind beide bei der Bundesvereinigung Logistik (BVL) engagiert – was bringt Ihnen die "
         "Mitarbeit dort?" in found
     )
+
+
+FEMININE = re.compile(r"(leiterin|führerin|käuferin|bearbeiterin|studentin|inhaberin|disponentin)\b", re.I)
+MASCULINE = re.compile(r"(leiter|führer|käufer|bearbeiter|student|inhaber|disponent)\b", re.I)
+
+
+def test_demo_titles_are_in_the_form_of_the_holder(user):
+    load_demo(owner=user)
+    people = Person.objects.for_user(user).filter(is_me=False)
+    assert people.filter(title_of_address="Frau").count() > 50
+    for person in people.exclude(title_of_address=""):
+        wrong = FEMININE if person.title_of_address == "Herr" else MASCULINE
+        assert not wrong.search(person.title), (person.title_of_address, person.display_name, person.title)
