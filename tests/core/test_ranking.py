@@ -426,3 +426,16 @@ def test_keyword_matching_over_distinct_texts_equals_substring_search(texts, key
     needles = [normalize_text(k).strip() for k in keywords]
     expected = [any(needle and needle in text for needle in needles) for text in pool.texts]
     assert pool.texts_matching(keywords).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("keyword", "lang", "text"),
+    [
+        ("Kühlkette", "en", "Matches “cold chain”"),
+        ("Kühlkette", "de", "Passt zu „Kühlkette“"),
+        ("Hafen", "en", "Matches “port”"),
+        ("Regalbau", "en", "Matches “Regalbau”"),  # a word the vocabulary does not know stays as written
+    ],
+)
+def test_a_goal_keyword_reads_in_the_readers_language_where_known(keyword, lang, text):
+    assert describe_reason(Reason("keyword", {"keyword": keyword}), lang, LABELS) == text

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vernetzt.core.language import check_language
+from vernetzt.core.terms import term_in
 
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "role_leads": {"de": "Leitet {function}{where}", "en": "Leads {function}{where}"},
@@ -143,5 +144,5 @@ def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[obje
     elif code == "home_region":
         values = {"region": _label(labels, "region", params["region"])}
     elif code == "keyword":
-        values = {"keyword": params["keyword"]}
+        values = {"keyword": term_in(str(params["keyword"]), lang)}  # "Kühlkette" reads "cold chain"
     return TEXTS[code][lang].format(**values)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 from django import template
 
+from vernetzt.core.drafts_text import ENGLISH_TITLES
 from vernetzt.core.places import country_name as _country_name
 from vernetzt.core.places import region_name
 from vernetzt.core.playbook import describe_task_kind
@@ -34,6 +35,16 @@ def level_label(code: str) -> str:
 @register.filter
 def function_label(code: str) -> str:
     return FUNCTION_LABELS.get(code, {}).get(request_language(), code)
+
+
+@register.filter
+def title_of_address(person) -> str:
+    """Frau/Herr and the academic title as the reader says them: "Frau Dr." in German, "Ms · Dr." in
+    English (where "Ms Dr." is no form of address)."""
+    if request_language() == "en":
+        title = ENGLISH_TITLES.get(person.title_of_address, "")
+        return " · ".join(part for part in (title, person.academic_title) if part)
+    return " ".join(part for part in (person.title_of_address, person.academic_title) if part)
 
 
 @register.filter
