@@ -55,7 +55,7 @@ def world(user):
     from vernetzt.journal.models import Benefit, DigestRun, FeedToken, Interaction, Snippet, Task
     from vernetzt.journal.services import journal_settings
     from vernetzt.people.models import Success
-    from vernetzt.people.services import create_person, set_me
+    from vernetzt.people.services import create_person, get_or_create_organization, set_me
 
     today = timezone.localdate()
     me = set_me(owner=user, title="Logistikleiter", organization="Muster Maschinenbau GmbH", city="Dortmund")
@@ -145,4 +145,5 @@ def world(user):
         "mail_account": mail_account,
         "mail_message": mail_message,
         "calendar": Calendar.objects.create(owner=user, url="https://secret.example/cal.ics", name="Secret"),
+        "organization": get_or_create_organization(owner=user, name="Geheim Logistik GmbH"),
     }

@@ -41,7 +41,7 @@ def mallory_rows(other_user) -> dict[str, int]:
     from vernetzt.events.services import create_event
     from vernetzt.goals.services import add_target, create_goal
     from vernetzt.journal.models import Benefit, Task
-    from vernetzt.people.services import create_person
+    from vernetzt.people.services import create_person, get_or_create_organization
     from vernetzt.transfer.models import ImportBatch, ImportJob
 
     person = create_person(owner=other_user, first_name="Max", last_name="Muster")
@@ -74,6 +74,7 @@ def mallory_rows(other_user) -> dict[str, int]:
             owner=other_user, host="imap.example.org", username="max@example.org", password_encrypted="x"
         ),
         "calendar": Calendar.objects.create(owner=other_user, url="https://example.org/cal.ics"),
+        "organization": get_or_create_organization(owner=other_user, name="Muster AG"),
     }
     return {kind: row.pk for kind, row in rows.items()}
 

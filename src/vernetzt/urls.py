@@ -43,6 +43,10 @@ urlpatterns = [
     path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="person_delete"),
     path("people/<int:pk>/manager/", organizations.person_manager, name="person_manager"),
+    path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
+    path(
+        "organizations/<int:pk>/industry/", organizations.organization_industry, name="organization_industry"
+    ),
     path("people/<int:pk>/log/", journal.log_conversation, name="log_conversation"),
     path("people/<int:pk>/briefing/", briefing.person_briefing, name="person_briefing"),
     path("people/<int:pk>/successes/", briefing.success_add, name="success_add"),

@@ -83,6 +83,17 @@ def test_upward_cli_puts_the_boss_boss_in_the_first_three_with_all_boss_peers(us
     assert not NEVER & set(by_name)
     first = {row["name"] for row in rows[:4]}
     assert first == {"Markus Roth", *BOSS_PEERS}, "the boss's boss and the boss's peers come first"
+    # Then further up the line, then the boss, then others above the user there — each labelled.
+    assert [row["name"] for row in rows[4:]] == ["Petra Lang", "Hans Huber", "Claudia Wermelskirchen"]
+
+
+def test_people_the_ranking_cannot_tell_apart_are_ordered_by_name_not_by_import(user):
+    set_me(owner=user, title="Logistikleiter", organization=ORG)
+    for first, last in [("Zora", "Zimmer"), ("Anna", "Alt"), ("Mia", "Mohn")]:  # imported in this order
+        create_person(owner=user, first_name=first, last_name=last, title="Inhaberin", organization_name=ORG)
+    found = network_upward(owner=user, lang="de")
+    assert [c.name for c in found] == ["Anna Alt", "Mia Mohn", "Zora Zimmer"]
+    assert len({c.score for c in found}) == 1
 
 
 def test_upward_human_output_and_limit(user, company):

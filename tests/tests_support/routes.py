@@ -53,6 +53,7 @@ WEB_KINDS = {
     "news": "candidate",
     "mail": "mail_account",
     "calendars": "calendar",
+    "organizations": "organization",
 }
 # API: the kind of row a path parameter or a body key names, by its name.
 API_KINDS = {

@@ -109,3 +109,20 @@ def test_not_linkedin_is_refused_and_changes_nothing(user, people):
     with pytest.raises(ImportFormatError):
         import_linkedin(owner=user, source=b"PK\x03\x04garbage", filename="broken.zip")
     assert not people.exists() and not ImportBatch.objects.exists()
+
+
+def test_the_profiles_industry_tags_the_current_employer_where_its_name_does_not_tell(user):
+    from vernetzt.people.models import Organization
+
+    profile = (SAMPLES / "linkedin" / "Profile.csv").read_text(encoding="utf-8")
+    positions = (SAMPLES / "linkedin" / "Positions.csv").read_text(encoding="utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Profile.csv", profile)
+        archive.writestr("Positions.csv", positions.replace("Muster Maschinenbau GmbH", "Berger & Co. KG", 1))
+    import_linkedin(owner=user, source=buffer.getvalue(), filename="export.zip")
+    employer = Organization.objects.for_user(user).get(name="Berger & Co. KG")
+    assert (employer.industry, employer.industry_source) == ("116", "profile")
+    # A name that tells (Maschinenbau) is the company's; the profile names the user's own field.
+    import_linkedin(owner=user, source=linkedin_zip(), filename="export.zip")
+    assert Organization.objects.for_user(user).get(name="Muster Maschinenbau GmbH").industry == "55"

@@ -96,8 +96,10 @@ class Explainer:
         if best is not None and int(pos.org_id[best]) in goal.organizations:
             code = "target_org" if current else "target_org_past"
             reasons.append(Reason(code, {"org": int(pos.org_id[best])}))
-        if best is not None and int(pos.industry_id[best]) in goal.industries:
-            reasons.append(Reason("industry", {"industry": int(pos.industry_id[best])}))
+        industry = int(pos.industry_id[best]) if best is not None else -1
+        if industry in goal.industries or industry in goal.related_industries:
+            code = "industry" if industry in goal.industries else "industry_related"
+            reasons.append(Reason(code, {"industry": industry}))
         text_ids = [pool.headline_text[row]]
         if best is not None:
             text_ids += [pos.title_text[best], pos.org_text[best]]

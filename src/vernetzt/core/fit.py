@@ -56,6 +56,7 @@ HOME_FIT_REGION = 0.7
 HOME_FIT_UNKNOWN = 0.6  # many contacts come without a place (LinkedIn's connections list has none)
 HOME_FIT_ABROAD = 0.35
 ORG_FIT_NONE = 0.5  # organizations, industries and keywords sharpen a goal rather than define it
+INDUSTRY_FIT_RELATED = 0.85  # Warehousing for a Logistics goal
 INDUSTRY_FIT_NONE = 0.6
 KEYWORD_FIT_NONE = 0.6
 
@@ -122,6 +123,15 @@ def _soft_fit(values: np.ndarray, wanted: frozenset[int], miss: float) -> np.nda
     return np.where(np.isin(values, np.fromiter(wanted, dtype=np.int64)), 1.0, miss)
 
 
+def _industry_fit(industry_id: np.ndarray, goal: GoalSpec) -> np.ndarray | float:
+    if not goal.industries:
+        return 1.0
+    wanted = np.fromiter(goal.industries, dtype=np.int64)
+    related = np.fromiter(goal.related_industries, dtype=np.int64)
+    fit = np.where(np.isin(industry_id, related), INDUSTRY_FIT_RELATED, INDUSTRY_FIT_NONE)
+    return np.where(np.isin(industry_id, wanted), 1.0, fit)
+
+
 def home_mask(pool: Pool, me: MeSpec) -> int:
     return mask_of_regions([me.home_region], pool.region_codes) if me.home_region else 0
 
@@ -164,7 +174,7 @@ def _fit(
             np.where(region_mask & masks.broader, REGION_FIT_BROADER, REGION_FIT_NONE),
         )
     fit *= _soft_fit(org_id, goal.organizations, ORG_FIT_NONE)
-    fit *= _soft_fit(industry_id, goal.industries, INDUSTRY_FIT_NONE)
+    fit *= _industry_fit(industry_id, goal)
     if goal.keywords:
         fit *= np.where(keyword_hit, 1.0, KEYWORD_FIT_NONE)
     return fit

@@ -6,7 +6,10 @@ newer names and the words users type) and ``industry_lexicon.tsv`` (words in an 
 and legal form that tell its industry: "Spedition", "Klinikum", "Stadtwerke", "e. V." …).
 
 An organization's industry is stored as its code ("116"); two industries of the same section are
-*related* (Logistics and Warehousing), which a goal counts as a part fit.
+*related* (Logistics and Warehousing), which a goal counts as a part fit. Where it comes from is
+stored beside it (:data:`SOURCES`): the user's choice is never overwritten; company data a source
+names beats a guess from the name, which beats the industry of a person's LinkedIn profile (that is
+the person's field — a logistics lead at a machine builder says "Logistics").
 """
 
 from __future__ import annotations
@@ -73,16 +76,34 @@ def _names() -> dict[str, int]:
     return table
 
 
+# Where an organization's industry came from, weakest first: a later source only replaces a weaker one.
+SOURCE_PROFILE, SOURCE_NAME, SOURCE_DATA, SOURCE_USER = "profile", "name", "data", "user"
+SOURCES = ("", SOURCE_PROFILE, SOURCE_NAME, SOURCE_DATA, SOURCE_USER)
+
+
+def outranks(source: str, current: str) -> bool:
+    """May an industry from ``source`` replace one from ``current``? (The user's own choice only by
+    the user.)"""
+    return SOURCES.index(source) >= SOURCES.index(current or "")
+
+
 @cache
-def _lexicon() -> tuple[tuple[re.Pattern[str], int], ...]:
-    return tuple((re.compile(pattern), int(code)) for pattern, code in _rows("industry_lexicon.tsv"))
+def _lexicon() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], int], ...]]:
+    rows = _rows("industry_lexicon.tsv")
+    # One pass of all patterns at once turns most names (which tell nothing) away quickly; only a
+    # name that matches is tried row by row, where the first row wins.
+    anything = re.compile("|".join(f"(?:{pattern})" for pattern, _ in rows))
+    return anything, tuple((re.compile(pattern), int(code)) for pattern, code in rows)
 
 
 def industry_in_name(name: str) -> int | None:
     """The industry an organization's name and legal form point to ("Spedition Kühn & Söhne KG" →
     Logistics and Supply Chain), or None when they do not tell."""
     folded = fold(name)
-    return next((code for pattern, code in _lexicon() if pattern.search(folded)), None)
+    anything, rows = _lexicon()
+    if not anything.search(folded):
+        return None
+    return next((code for pattern, code in rows if pattern.search(folded)), None)
 
 
 def resolve_industry(text: str) -> int | None:
@@ -91,3 +112,24 @@ def resolve_industry(text: str) -> int | None:
     if not text or not text.strip():
         return None
     return _names().get(_key(text)) or industry_in_name(text)
+
+
+def stored_code(value: str) -> int:
+    """The industry code of an organization's stored ``industry`` (a code; older rows may hold a name
+    a source gave), -1 for none or unknown."""
+    value = value.strip()
+    if value.isdigit():
+        return int(value) if int(value) in INDUSTRIES else -1
+    code = resolve_industry(value) if value else None
+    return -1 if code is None else code
+
+
+def same_section(codes: frozenset[int]) -> frozenset[int]:
+    """The industries related to ``codes`` (their NACE sections' other industries)."""
+    sections = {INDUSTRIES[code].section for code in codes if code in INDUSTRIES}
+    return frozenset(c for c, industry in INDUSTRIES.items() if industry.section in sections) - codes
+
+
+def industry_choices(lang: str) -> list[tuple[int, str]]:
+    """(code, name) of every industry, by name in ``lang``: what a user picks from."""
+    return sorted(((c, i.names[lang]) for c, i in INDUSTRIES.items()), key=lambda pair: fold(pair[1]))

@@ -13,8 +13,10 @@ and warm paths count more. On an upward goal, people two or more levels below th
 have their mix fixed at that share (goal fit alone), so that no weight setting lifts them above a
 senior person who fits.
 
-Equal scores are ordered by reachability, then commonality, then the more recent contact; only
-where all of these are equal too does the lower person id come first.
+Equal scores are ordered by reachability, then commonality, then the more recent contact, then the
+relationship (dormant and existing ties before strangers) and the user's own tie strength, then the
+higher current level ("upward": higher is worth more). Only people equal in all of these are left in
+id order here; the research service orders those by name, so import order never decides.
 """
 
 from __future__ import annotations
@@ -174,7 +176,7 @@ def rank_pool(
     eligible = ~np.isin(pool.person_id, np.fromiter(exclude_ids, dtype=np.int64))
     if only_event:
         eligible &= attending
-    rows = _select_top(scores, components, pool, eligible, limit)
+    rows = _select_top(scores, components, pool, eligible, limit, current_rank=current_rank)
     paths = best_introduction_paths(
         ties=pool.ties, first_degree=pool.degree == 1, my_strength=pool.my_strength, targets=rows
     )
@@ -203,8 +205,9 @@ def _relation(role: int, at_my_org: bool, upward: float) -> str | None:
 
 
 def _select_top(
-    scores: np.ndarray, components: dict, pool: Pool, eligible: np.ndarray, limit: int
-) -> np.ndarray:
+    scores: np.ndarray, components: dict, pool: Pool, eligible: np.ndarray, limit: int, *,
+    current_rank: np.ndarray,
+) -> np.ndarray:  # fmt: skip
     candidates = np.flatnonzero(eligible)
     k = min(limit, len(candidates))
     if k <= 0:
@@ -217,7 +220,8 @@ def _select_top(
     days = pool.last_contact_days[candidates]
     silence = np.where(days >= 0, days, np.iinfo(np.int32).max)  # never contacted: least recent
     order = np.lexsort((
-        pool.person_id[candidates], silence, -components["commonality"][candidates],
+        pool.person_id[candidates], -current_rank[candidates], -pool.my_strength[candidates],
+        -components["relationship"][candidates], silence, -components["commonality"][candidates],
         -components["reachability"][candidates], -values,
     ))  # fmt: skip
     return candidates[order[:k]]

@@ -26,6 +26,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "target_org": {"de": "Arbeitet bei {org}", "en": "Works at {org}"},
     "target_org_past": {"de": "War früher bei {org}", "en": "Formerly at {org}"},
     "industry": {"de": "Branche: {industry}", "en": "Industry: {industry}"},
+    "industry_related": {"de": "Verwandte Branche: {industry}", "en": "Related industry: {industry}"},
     "keyword": {"de": "Passt zu „{keyword}“", "en": "Matches “{keyword}”"},
     "levels_above": {"de": "{Levels} über Ihnen", "en": "{Levels} above you"},
     "levels_above_same_org": {"de": "In Ihrem Unternehmen {levels} über Ihnen",
@@ -138,7 +139,7 @@ def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[obje
         if params.get("event") is None:
             code = "attends_unnamed_event"
         values = {"event": _label(labels, "event", params.get("event"))}
-    elif code in ("target_org", "target_org_past", "industry"):
+    elif code in ("target_org", "target_org_past", "industry", "industry_related"):
         namespace = "org" if code.startswith("target_org") else "industry"
         values = {namespace: _label(labels, namespace, params[namespace])}
     elif code == "home_region":

@@ -40,7 +40,8 @@ class GoalSpec:
     broader_regions: frozenset[str] = frozenset()  # regions containing the goal's (APAC for SEA), part fit
     anywhere: bool = False
     organizations: frozenset[int] = frozenset()
-    industries: frozenset[int] = frozenset()
+    industries: frozenset[int] = frozenset()  # industry codes (core.industries), full fit
+    related_industries: frozenset[int] = frozenset()  # the same NACE sections' others, part fit
     keywords: tuple[str, ...] = ()
     weights: Weights = field(default_factory=Weights)
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import transaction
 
+from vernetzt.core.industries import resolve_industry
 from vernetzt.core.places import REGIONS, resolve_region
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.errors import DataError
@@ -56,6 +57,18 @@ def _clean_regions(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(regions))
 
 
+def _clean_industries(values) -> list[str]:
+    """As typed, each one an industry the taxonomy knows (a name in either language, a code, a word
+    such as "Automobilzulieferer")."""
+    industries = _clean_list(values)
+    for text in industries:
+        if resolve_industry(text) is None:
+            raise GoalDataError(
+                "industries", f"unknown industry {text!r} (vernetzt org industries lists them)"
+            )
+    return industries
+
+
 def _clean_weights(weights: dict | None) -> dict:
     cleaned = {}
     for name, value in (weights or {}).items():
@@ -77,7 +90,7 @@ def _apply(goal: Goal, fields: dict) -> None:
         "functions": _clean_functions,
         "regions": _clean_regions,
         "organizations": _clean_list,
-        "industries": _clean_list,
+        "industries": _clean_industries,
         "keywords": _clean_list,
         "weights": _clean_weights,
     }

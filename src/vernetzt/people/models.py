@@ -45,7 +45,9 @@ class Organization(OwnedModel):
     name = models.CharField(_("name"), max_length=300)
     normalized_name = models.CharField(max_length=300, editable=False)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    # An industry code of core/data/industries.tsv ("116"), and where it came from (core.industries).
     industry = models.CharField(_("industry"), max_length=200, blank=True)
+    industry_source = models.CharField(max_length=8, blank=True, editable=False)
     country = models.CharField(_("country"), max_length=2, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

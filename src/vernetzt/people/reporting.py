@@ -85,3 +85,15 @@ def remove_manager(*, person: Person, manager: Person | None = None) -> bool:
         lines = lines.filter(to_person=manager)
     deleted, _ = lines.delete()
     return deleted > 0
+
+
+def managers_among(people: list[Person]) -> dict[int, int]:
+    """{person id: manager id} of the stated lines starting at ``people`` (the manager may work
+    elsewhere: a holding's managing director)."""
+    if not people:
+        return {}
+    return dict(
+        Tie.objects.for_user(people[0].owner)
+        .filter(kind=Tie.Kind.REPORTS_TO, from_person__in=[p.pk for p in people])
+        .values_list("from_person_id", "to_person_id")
+    )

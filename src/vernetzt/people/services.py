@@ -19,6 +19,7 @@ from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
 from vernetzt.importers.records import is_linkedin_url, is_xing_url, slug_of
 from vernetzt.people.models import Education, Organization, Person, PersonPhoto, Position, TitleOfAddress
+from vernetzt.people.organizations import guessed_industry
 from vernetzt.people.reporting import remove_manager, set_manager
 from vernetzt.validation import clean_web_url
 
@@ -78,9 +79,9 @@ def get_or_create_organization(*, owner, name: str) -> Organization | None:
     if not name:
         return None
     key = normalize_org_name(name)
-    organization, _ = Organization.objects.get_or_create(
-        owner=owner, normalized_name=key, defaults={"name": name}
-    )
+    industry, source = guessed_industry(name)
+    defaults = {"name": name, "industry": industry, "industry_source": source}
+    organization, _ = Organization.objects.get_or_create(owner=owner, normalized_name=key, defaults=defaults)
     return organization
 
 

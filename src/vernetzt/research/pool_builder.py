@@ -17,6 +17,7 @@ import numpy as np
 from django.db.models import BigIntegerField, Q, Value
 from django.db.models.functions import Coalesce
 
+from vernetzt.core.industries import stored_code
 from vernetzt.core.language import notable_languages
 from vernetzt.core.places import REGIONS, home_region
 from vernetzt.core.pool import IdLists, Pool, Positions, Ties
@@ -40,7 +41,7 @@ from vernetzt.research.pool_columns import (
 from vernetzt.research.relationships import OwnTies, relationship_columns
 
 REGION_CODES: tuple[str, ...] = tuple(REGIONS)
-VOCAB_KINDS = ("school", "city", "interest", "language", "association", "industry")
+VOCAB_KINDS = ("school", "city", "interest", "language", "association")
 
 _RANK = {code: rank for rank, code in enumerate(SENIORITY_LEVELS)}
 _FUNCTION = {code: index for index, code in enumerate(FUNCTIONS)}
@@ -165,7 +166,7 @@ class _Organizations:
     industry_id: np.ndarray
 
     def lookup(self, org_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(name text, industry id) per org id; -1 for none."""
+        """(name text, industry code) per org id; -1 for none."""
         if not len(self.org_id):
             missing = np.full(len(org_ids), -1, dtype=np.int64)
             return missing, missing
@@ -174,8 +175,8 @@ class _Organizations:
         return np.where(found, self.name_text[at], -1), np.where(found, self.industry_id[at], -1)
 
 
-def _read_organizations(owner, texts: Texts, vocab: dict[str, Vocabulary]) -> _Organizations:
-    names, industries = Coder(texts.id_of), Coder(lambda text: vocab["industry"].id_of(text) if text else -1)
+def _read_organizations(owner, texts: Texts) -> _Organizations:
+    names, industries = Coder(texts.id_of), Coder(stored_code)
     cols: dict[str, list[np.ndarray]] = {"id": [], "name": [], "industry": []}
     queryset = Organization.objects.for_user(owner).order_by("id").values_list("id", "name", "industry")
     for batch in read_chunks(queryset):
@@ -294,7 +295,7 @@ def _assemble(*, owner, versions: PoolVersions, today: date) -> PoolBundle:
     texts, vocab = Texts(), new_vocabularies()
     people, countries = _read_people(owner, texts, vocab)
     person_ids, n = people.person_id, len(people.person_id)
-    orgs = _read_organizations(owner, texts, vocab)
+    orgs = _read_organizations(owner, texts)
     positions = _read_positions(owner, person_ids, texts, orgs)
 
     common_pairs = dict(people.common_pairs)

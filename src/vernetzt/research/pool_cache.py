@@ -38,7 +38,7 @@ from vernetzt.research.relationships import OwnTies
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4  # 4: industries as codes of core/data/industries.tsv
 
 
 def cache_dir() -> Path:

@@ -162,7 +162,6 @@ def new_vocabularies() -> dict[str, Vocabulary]:
         "interest": Vocabulary(folded),
         "language": Vocabulary(language_code),
         "association": Vocabulary(normalize_org_name),
-        "industry": Vocabulary(folded),
     }
 
 

@@ -16,10 +16,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 from django.utils import timezone
 
+from vernetzt.core.industries import INDUSTRIES
 from vernetzt.core.places import REGIONS, region_short_name, resolve_region
 from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
 from vernetzt.core.reasons import describe_reason
@@ -48,6 +50,9 @@ __all__ = [
 CACHED_USERS = 3  # a pool of a million people takes a few hundred MB; keep only the recent users'
 # Network upward: the reporting line and seniority above the user decide; goal fit is "works here".
 UPWARD_WEIGHTS = Weights(relevance=1.0, upward=3.0, commonality=0.5, reachability=1.0, relationship=0.5)
+# The order of network upward: beyond the boss first (their manager, their peers, further up the
+# line), then the boss (known already: keep the relationship), then others above the user there.
+UPWARD_ORDER = {"manager_of_manager": 0, "peer_of_manager": 1, "higher_in_line": 2, "manager": 3, "above": 4}
 
 _cache: OrderedDict[str, PoolBundle] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -238,8 +243,13 @@ def network_upward(*, owner, lang: str, limit: int = 50) -> list[Candidate]:
     # a working student at the same company is a colleague, not someone to network upward with.
     everyone = max(int(around.sum()), 1)
     ranked = rank_pool(pool, goal=spec, me=me, limit=everyone, exclude_ids=_exclusions(bundle, around))
-    upward = [candidate for candidate in ranked if candidate.relation is not None][:limit]
-    return _candidates(owner=owner, bundle=bundle, ranked=upward, lang=lang, goal=None)
+    upward = sorted((candidate for candidate in ranked if candidate.relation is not None), key=_upward_group)
+    return _candidates(owner=owner, bundle=bundle, ranked=upward[:limit], lang=lang, goal=None)
+
+
+def _upward_group(candidate: RankedCandidate) -> int:
+    in_line = candidate.relation == "above" and any(r.code == "higher_in_line" for r in candidate.reasons)
+    return UPWARD_ORDER["higher_in_line" if in_line else candidate.relation]
 
 
 def _referenced(ranked: Iterable[RankedCandidate], namespace: str) -> set:
@@ -257,6 +267,7 @@ def _labels(*, owner, bundle: PoolBundle, ranked: list[RankedCandidate], lang: s
     labels: dict[str, dict] = {
         "function": {index: FUNCTION_LABELS[code][lang] for index, code in enumerate(FUNCTIONS)},
         "region": {code: region_short_name(code, lang) for code in REGIONS},
+        "industry": {code: industry.names[lang] for code, industry in INDUSTRIES.items()},
     }
     for kind, names in bundle.vocab.items():
         # Recorded hobbies, cities and languages read in the reader's language ("Segeln" → "sailing").
@@ -318,4 +329,13 @@ def _candidates(
                 relation=candidate.relation,
             )
         )
-    return result
+    return _ties_by_name(result)
+
+
+def _ties_by_name(found: list[Candidate]) -> list[Candidate]:
+    """People the ranking could not tell apart (equal score and components) in the order of their
+    names, not of their ids: import order never decides."""
+    ordered: list[Candidate] = []
+    for _, run in groupby(found, key=lambda c: (c.score, tuple(sorted(c.components.items())))):
+        ordered.extend(sorted(run, key=lambda c: (c.name.casefold(), c.person_id)))
+    return ordered

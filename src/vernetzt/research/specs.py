@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from vernetzt.core.industries import resolve_industry, same_section
 from vernetzt.core.places import REGIONS
 from vernetzt.core.ranking import GoalSpec, Weights
-from vernetzt.core.text import fold, normalize_org_name
+from vernetzt.core.text import normalize_org_name
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.goals.models import Goal
 from vernetzt.people.models import Organization
@@ -40,13 +41,9 @@ def goal_spec(goal: Goal, bundle: PoolBundle) -> GoalSpec:
             .filter(normalized_name__in=keys)
             .values_list("id", flat=True)
         )
-    # An industry named on the goal matches every organization whose industry text contains it.
-    wanted = [fold(text).strip() for text in goal.industries if text.strip()]
-    industries = frozenset(
-        index
-        for index, text in enumerate(bundle.vocab["industry"])
-        if any(needle in fold(text) for needle in wanted)
-    )
+    # An industry named on the goal (a name in either language, a word like "Automobilzulieferer")
+    # matches the organizations of that industry fully and those of its NACE section in part.
+    industries = frozenset(code for code in map(resolve_industry, goal.industries) if code is not None)
     return GoalSpec(
         levels=frozenset(SENIORITY_LEVELS.index(code) for code in goal.levels if code in SENIORITY_LEVELS),
         functions=frozenset(FUNCTIONS.index(code) for code in goal.functions if code in FUNCTIONS),
@@ -55,6 +52,7 @@ def goal_spec(goal: Goal, bundle: PoolBundle) -> GoalSpec:
         anywhere=goal.anywhere,
         organizations=organizations,
         industries=industries,
+        related_industries=same_section(industries),
         keywords=tuple(goal.keywords),
         weights=weights_of(goal),
     )

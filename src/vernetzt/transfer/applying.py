@@ -15,6 +15,7 @@ from vernetzt.core.places import place_of
 from vernetzt.core.text import normalize_org_name
 from vernetzt.core.titles import classify_title
 from vernetzt.people.models import Organization, Person, Position
+from vernetzt.people.organizations import guessed_industry
 from vernetzt.people.services import refresh_derived
 from vernetzt.transfer.matching import PERSON_COLUMNS, PersonState
 from vernetzt.transfer.recording import Recorder, update_rows
@@ -69,12 +70,20 @@ class Organizations:
             if key and key not in self.ids:
                 missing.setdefault(key, name)
         created = Organization.objects.bulk_create(
-            [Organization(owner=self.owner, name=name, normalized_name=key) for key, name in missing.items()],
+            [
+                Organization(owner=self.owner, name=name, normalized_name=key, **self._industry(name))
+                for key, name in missing.items()
+            ],
             batch_size=1000,
         )
         for organization in created:
             self.ids[organization.normalized_name] = organization.pk
         self.recorder.record_created(Organization, [organization.pk for organization in created])
+
+    @staticmethod
+    def _industry(name: str) -> dict[str, str]:
+        industry, source = guessed_industry(name)
+        return {"industry": industry, "industry_source": source}
 
     def id_for(self, name: str) -> int | None:
         return self.ids.get(self.key(name)) if name else None

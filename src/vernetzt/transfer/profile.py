@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from vernetzt.core.industries import SOURCE_PROFILE, resolve_industry
 from vernetzt.core.text import normalize_org_name
 from vernetzt.importers.linkedin import OwnProfile
-from vernetzt.people.models import Education, Person, Position
+from vernetzt.people.models import Education, Organization, Person, Position
+from vernetzt.people.organizations import set_industry
 from vernetzt.people.services import compose_display_name, get_me, refresh_derived
 from vernetzt.transfer.applying import Organizations, PositionDeriver
 from vernetzt.transfer.recording import Recorder
@@ -103,7 +105,19 @@ def apply_profile(
     Education.objects.bulk_create(new_schools)
     recorder.record_created(Education, [school.pk for school in new_schools])
     _set_current_role(me, profile, recorder)
+    _tag_current_employers(owner, profile, organizations)
     return {"me_positions": len(new_positions), "me_schools": len(new_schools)}
+
+
+def _tag_current_employers(owner, profile: OwnProfile, organizations: Organizations) -> None:
+    """The profile's industry ("Transportation, Logistics, Supply Chain and Storage") tells the user's
+    current employer's where nothing else does (it is the user's field, not always the employer's)."""
+    code = resolve_industry(profile.industry)
+    if code is None:
+        return
+    ids = {organizations.id_for(p.organization) for p in profile.positions if p.end is None} - {None}
+    for organization in Organization.objects.for_user(owner).filter(pk__in=ids):
+        set_industry(organization=organization, industry=code, source=SOURCE_PROFILE)
 
 
 def _set_current_role(me: Person, profile: OwnProfile, recorder: Recorder) -> None:

@@ -119,3 +119,13 @@ class ManagerForm(forms.Form):
     def __init__(self, *args, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["manager"].people = Person.objects.for_user(person.owner).exclude(pk=person.pk)
+
+
+class IndustryForm(forms.Form):
+    """An organization's industry, from the taxonomy (core/data/industries.tsv)."""
+
+    industry = forms.TypedChoiceField(label=_("Industry"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["industry"].choices = [("", _("— not known —")), *choices]
