@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 from django.utils import translation
 
-from vernetzt.cli.app import CommandError, command, current_user, emit, main
+from vernetzt.cli.app import CommandError, command, current_user, emit, main, read_secret
 from vernetzt.language import account_language
 
 
 def _read_password() -> str:
-    """Typed twice, hidden, on a terminal; otherwise the first line of standard input (scripts)."""
     from django.utils.translation import gettext as _
 
-    if sys.stdin.isatty():
-        return click.prompt(_("New password"), hide_input=True, confirmation_prompt=True, err=True)
-    return sys.stdin.readline().rstrip("\r\n")
+    return read_secret(_("New password"), confirm=True)
 
 
 @main.command()

@@ -66,6 +66,14 @@ def command(func: Callable) -> Callable:
     return wrapper
 
 
+def read_secret(prompt: str, *, confirm: bool) -> str:
+    """A password or passphrase: typed hidden on a terminal (twice when ``confirm``), otherwise the first
+    line of standard input (scripts); never an argument, which other users could see in the process list."""
+    if sys.stdin.isatty():
+        return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def current_user(ctx: click.Context):
     from vernetzt.accounts.services import resolve_account
 

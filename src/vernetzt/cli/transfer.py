@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date
+from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date, read_secret
 from vernetzt.language import account_language
 
 
@@ -350,16 +350,28 @@ def export(ctx, kind: str, path: str, as_json: bool) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Encrypt with a passphrase read from standard input (AES-256-GCM, key from scrypt).",
+)
 @command
-def backup(path: str, as_json: bool) -> None:
+def backup(path: str, encrypt: bool, as_json: bool) -> None:
     """A consistent backup of the whole database while the app runs (one zip file)."""
+    from django.utils.translation import gettext as _
+
     from vernetzt.transfer.backup import create_backup
 
-    counts = create_backup(path)
+    passphrase = None
+    if encrypt:
+        passphrase = read_secret(_("Passphrase for the backup"), confirm=True)
+        if not passphrase:
+            raise CommandError(_("No passphrase given on standard input."))
+    counts = create_backup(path, passphrase=passphrase)
     emit(
-        {"path": path, "rows": sum(counts.values()), "tables": counts},
+        {"path": path, "rows": sum(counts.values()), "tables": counts, "encrypted": encrypt},
         as_json=as_json,
-        human=lambda d: f"Backup written to {d['path']} ({d['rows']} rows).",
+        human=lambda d: _("Backup written to %(path)s (%(rows)d rows).") % d,
     )
 
 
@@ -368,13 +380,23 @@ def backup(path: str, as_json: bool) -> None:
 @command
 def restore(path: str, as_json: bool) -> None:
     """Restore a backup into an empty database (a new VERNETZT_HOME or an empty PostgreSQL database)."""
-    from vernetzt.migrate import migrate_database
-    from vernetzt.transfer.backup import restore_backup
+    from django.utils.translation import gettext as _
 
-    migrate_database()
-    counts = restore_backup(path)
+    from vernetzt.migrate import migrate_database
+    from vernetzt.transfer.backup import backup_is_encrypted, readable_backup, restore_plain_backup
+
+    passphrase = None
+    encrypted = backup_is_encrypted(path)
+    if encrypted:
+        passphrase = read_secret(_("Passphrase of the backup"), confirm=False)
+        if not passphrase:
+            raise CommandError(_("The backup is encrypted; give its passphrase on standard input."))
+    # Decrypted (and so checked) before the database is even set up: a wrong passphrase changes nothing.
+    with readable_backup(path, passphrase=passphrase) as plain:
+        migrate_database()
+        counts = restore_plain_backup(plain, name=Path(path).name)
     emit(
-        {"path": path, "rows": sum(counts.values()), "tables": counts},
+        {"path": path, "rows": sum(counts.values()), "tables": counts, "encrypted": encrypted},
         as_json=as_json,
-        human=lambda d: f"Restored {d['rows']} rows from {d['path']}.",
+        human=lambda d: _("Restored %(rows)d rows from %(path)s.") % d,
     )

@@ -10,13 +10,20 @@ snapshot for all tables while the app keeps writing), and on SQLite the transact
 (WAL) — so a backup never holds a person without the positions written in the same import.
 Restore refuses a file that is not such a backup, a backup of another schema version, and a database
 that already holds data; it inserts every row with its id and moves PostgreSQL's sequences on.
+
+With a passphrase the zip is encrypted (vernetzt.transfer.encryption); restore sees that by the file's
+first bytes, asks for the passphrase and decrypts the whole file before it touches the database, so a
+wrong passphrase or a changed file leaves the database as it was.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.apps import apps
@@ -24,6 +31,14 @@ from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from vernetzt.transfer.encryption import (
+    DamagedFile,
+    WrongPassphrase,
+    check_passphrase,
+    decrypt_stream,
+    encrypt_stream,
+    is_encrypted,
+)
 from vernetzt.transfer.rows import concrete_fields, insert_rows, iter_rows, reset_sequences
 
 FORMAT = "vernetzt-backup"
@@ -32,6 +47,10 @@ VERSION = 1
 
 class BackupError(ValueError):
     pass
+
+
+class PassphraseNeeded(BackupError):
+    """The backup is encrypted and no passphrase was given."""
 
 
 def backed_up_models() -> list[type[models.Model]]:
@@ -69,10 +88,25 @@ def _migrations() -> dict[str, list[str]]:
     return {app: sorted(names) for app, names in sorted(applied.items())}
 
 
-def create_backup(path: str | os.PathLike[str]) -> dict[str, int]:
-    """Write the backup zip to ``path`` (via a temporary file, so a failure leaves no half backup)."""
+def create_backup(path: str | os.PathLike[str], *, passphrase: str | None = None) -> dict[str, int]:
+    """Write the backup zip to ``path`` (via a temporary file, so a failure leaves no half backup),
+    encrypted with ``passphrase`` when one is given."""
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
+    if passphrase is None:
+        counts = _write_zip(partial)
+    else:
+        check_passphrase(passphrase)
+        with tempfile.TemporaryDirectory(prefix="vernetzt-backup-") as folder:
+            plain = Path(folder) / "backup.zip"
+            counts = _write_zip(plain)
+            with plain.open("rb") as source, partial.open("wb") as sealed:
+                encrypt_stream(source, sealed, passphrase=passphrase)
+    partial.replace(target)
+    return counts
+
+
+def _write_zip(partial: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     outermost = not connection.in_atomic_block
     with transaction.atomic():
@@ -100,7 +134,6 @@ def create_backup(path: str | os.PathLike[str]) -> dict[str, int]:
                 "counts": counts,
             }
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-    partial.replace(target)
     return counts
 
 
@@ -132,8 +165,42 @@ def _check_empty() -> None:
         )
 
 
-def restore_backup(path: str | os.PathLike[str]) -> dict[str, int]:
+def backup_is_encrypted(path: str | os.PathLike[str]) -> bool:
+    try:
+        return is_encrypted(path)
+    except OSError as error:
+        raise BackupError(f"{Path(path).name} cannot be read ({error.strerror})") from None
+
+
+@contextmanager
+def readable_backup(path: str | os.PathLike[str], *, passphrase: str | None = None) -> Iterator[Path]:
+    """The backup as a plain zip: ``path`` itself, or for an encrypted one a temporary decrypted copy
+    (deleted afterwards) — only once all of it decrypted and authenticated."""
     name = Path(path).name
+    if not backup_is_encrypted(path):
+        yield Path(path)
+        return
+    if passphrase is None:
+        raise PassphraseNeeded(f"{name} is encrypted; give its passphrase")
+    with tempfile.TemporaryDirectory(prefix="vernetzt-restore-") as folder:
+        plain = Path(folder) / "backup.zip"
+        try:
+            with open(path, "rb") as sealed, plain.open("wb") as target:
+                decrypt_stream(sealed, target, passphrase=passphrase)
+        except WrongPassphrase as error:
+            raise BackupError(f"{name}: {error}; nothing was restored") from None
+        except DamagedFile as error:
+            raise BackupError(f"{name} cannot be restored: {error}; nothing was restored") from None
+        yield plain
+
+
+def restore_backup(path: str | os.PathLike[str], *, passphrase: str | None = None) -> dict[str, int]:
+    """Restore ``path`` into the empty database; an encrypted backup needs its ``passphrase``."""
+    with readable_backup(path, passphrase=passphrase) as plain:
+        return restore_plain_backup(plain, name=Path(path).name)
+
+
+def restore_plain_backup(path: str | os.PathLike[str], *, name: str) -> dict[str, int]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:

@@ -1,4 +1,4 @@
-"""The import upload form (kind, files, attendee-list event, overwrite switch)."""
+"""The import upload form (kind, files, attendee-list event, overwrite switch) and the backup form."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from vernetzt.transfer.encryption import MIN_PASSPHRASE
 
 # Multipart framing and the form's other fields around the files.
 UPLOAD_OVERHEAD = 1024 * 1024
@@ -80,3 +82,33 @@ class ImportForm(forms.Form):
             "event_name": self.cleaned_data.get("event_name", ""),
             "event_date": self.cleaned_data.get("event_date"),
         }
+
+
+class BackupForm(forms.Form):
+    """A backup, encrypted when a passphrase is given (typed twice: a typo would lose the backup)."""
+
+    passphrase = forms.CharField(
+        label=_("Passphrase (optional)"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Give one to encrypt the backup. An encrypted backup cannot be restored without it."),
+    )
+    passphrase_again = forms.CharField(
+        label=_("Passphrase again"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        passphrase = data.get("passphrase", "")
+        if passphrase and len(passphrase) < MIN_PASSPHRASE:
+            self.add_error(
+                "passphrase",
+                gettext("The passphrase needs at least %(count)d characters.") % {"count": MIN_PASSPHRASE},
+            )
+        elif passphrase != data.get("passphrase_again", ""):
+            self.add_error("passphrase_again", gettext("The two passphrases differ."))
+        return data

@@ -34,7 +34,7 @@ from vernetzt.transfer.jobs import job_progress, settle_job, start_import_job, s
 from vernetzt.transfer.merge import merge_persons, plan_merge
 from vernetzt.transfer.models import ImportBatch, ImportJob
 from vernetzt.transfer.undo import UndoConflict, undo_batch
-from vernetzt.web.transfer_forms import ImportForm, upload_limit_message, upload_too_large
+from vernetzt.web.transfer_forms import BackupForm, ImportForm, upload_limit_message, upload_too_large
 
 DUPLICATES_SHOWN = 100
 
@@ -266,9 +266,14 @@ def _is_whole_database_owner(user) -> bool:
     return user.is_superuser or User.objects.count() == 1
 
 
-def data_page(request):
-    context = {"can_backup": _is_whole_database_owner(request.user), "batches": _history(request.user)}
-    return render(request, "vernetzt/transfer/data.html", context)
+def data_page(request, *, backup_form: BackupForm | None = None):
+    context = {
+        "can_backup": _is_whole_database_owner(request.user),
+        "batches": _history(request.user),
+        "backup_form": backup_form or BackupForm(),
+    }
+    status = 422 if backup_form is not None and backup_form.errors else 200
+    return render(request, "vernetzt/transfer/data.html", context, status=status)
 
 
 def export_download(request, kind: str):
@@ -301,11 +306,19 @@ def backup_download(request):
     if not _is_whole_database_owner(request.user):
         messages.error(request, _("Only the administrator can download a backup of the whole database."))
         return redirect("data_page")
+    form = BackupForm(request.POST)
+    if not form.is_valid():
+        return data_page(request, backup_form=form)
+    passphrase = form.cleaned_data["passphrase"] or None
     folder = Path(tempfile.mkdtemp(prefix="vernetzt-backup-"))
-    path = folder / f"vernetzt-backup-{timezone.localdate().isoformat()}.zip"
-    create_backup(path)
+    name = f"vernetzt-backup-{timezone.localdate().isoformat()}.zip"
+    path = folder / (f"{name}.enc" if passphrase else name)
+    create_backup(path, passphrase=passphrase)
     return FileResponse(
-        _RemovedAfterDownload(path), as_attachment=True, filename=path.name, content_type="application/zip"
+        _RemovedAfterDownload(path),
+        as_attachment=True,
+        filename=path.name,
+        content_type="application/octet-stream" if passphrase else "application/zip",
     )
 
 
