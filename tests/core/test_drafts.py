@@ -147,7 +147,7 @@ LETTERS = [
         "I would like to invite you to lunch to talk about cold chains in Vietnam. I still remember you "
         "telling me that your daughter started at NUS.\n\n"
         "Over lunch, I would be glad to share our market study on Vietnam.\n\n"
-        "Would you be free on March 12, 2027?\n\n"
+        "Would you be free on 12 March 2027?\n\n"
         "Kind regards,\nThomas Berger",
     ),
     (
@@ -188,6 +188,64 @@ LETTERS = [
         "When we meet, I would be glad to introduce you to Daniel Ortmann (Head of Intralogistics at "
         "Westfalen Fördertechnik).\n\n"
         "Kind regards,\nThomas Berger",
+    ),
+]
+
+
+LETTERS += [
+    (
+        {
+            "kind": "thank_you_email",
+            "lang": "en",
+            "occasion": "encounter",
+            "event_name": "BVL-Kongress",
+            "snippet": "daughter studies at NUS",
+            "offer": Offer(introduce_to="Daniel Ortmann (Head of Intralogistics at Westfalen Fördertechnik)"),
+            "meeting_date": date(2027, 3, 12),
+        },
+        "Great to meet you at BVL-Kongress",
+        "Dear Dr Raman,\n\n"
+        "Thank you for the inspiring conversation at BVL-Kongress on 12 March 2027 – it was a real pleasure "
+        "to meet you. I especially enjoyed hearing that your daughter studies at NUS.\n\n"
+        "As agreed, I will call you in the next few days so that we can find a date for our meeting. As "
+        "mentioned, I would be glad to introduce you to Daniel Ortmann (Head of Intralogistics at Westfalen "
+        "Fördertechnik).\n\n"
+        "I look forward to meeting you again.\n\n"
+        "Kind regards,\nThomas Berger",
+    ),
+    (
+        {"kind": "thank_you_email", "lang": "en", "formality": "du"},
+        "Thank you for your time",
+        "Dear Priya,\n\n"
+        "Thank you for your time and the good conversation.\n\n"
+        "I look forward to staying in touch.\n\n"
+        "Best wishes,\nThomas Berger",
+    ),
+    (
+        {
+            "kind": "lunch_invitation",
+            "formality": "du",
+            "title": "Herr",
+            "academic": "",
+            "topic": "Kühlketten in Vietnam",
+            "offer": Offer(introduce_to="Linh Pham (Senior Supply Chain Planner bei Mekong Cold Chain)"),
+        },
+        "Einladung zum Mittagessen",
+        "Lieber Priya,\n\n"
+        "ich würde dich gern zum Mittagessen einladen, um mich mit dir über Kühlketten in Vietnam "
+        "auszutauschen.\n\n"
+        "Beim Essen würde ich dir gern einen Kontakt zu Linh Pham (Senior Supply Chain Planner bei Mekong "
+        "Cold Chain) vermitteln.\n\n"
+        "Welcher Tag passt dir in den nächsten Wochen?\n\n"
+        "Viele Grüße\nThomas Berger",
+    ),
+    (
+        {"kind": "birthday_greeting"},
+        "Herzlichen Glückwunsch zum Geburtstag!",
+        "Liebe Frau Dr. Raman,\n\n"
+        "herzlichen Glückwunsch zum Geburtstag! Ich wünsche Ihnen einen schönen Tag und für das neue "
+        "Lebensjahr alles Gute, Gesundheit und viel Erfolg.\n\n"
+        "Herzliche Grüße\nThomas Berger",
     ),
 ]
 
@@ -291,7 +349,7 @@ def test_sie_drafts_never_say_du_and_du_drafts_never_say_sie(kind, title, extra,
         (
             "meeting_request",
             "en",
-            "Would March 12, 2027 work for you?",
+            "Would 12 March 2027 work for you?",
             "Which dates in the coming weeks would suit you?",
         ),
     ],

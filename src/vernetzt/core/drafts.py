@@ -68,6 +68,8 @@ THIRD_PARTY_SOURCES: dict[str, str] = {
 DRAFT_KINDS: tuple[str, ...] = ("thank_you_email", "birthday_greeting", "meeting_request", "lunch_invitation")
 OCCASIONS: tuple[str, ...] = ("meeting", "encounter")
 TITLES_OF_ADDRESS: tuple[str, ...] = ("Frau", "Herr")
+# English letters greet the British way ("Dear Ms Raman", "Kind regards,"), so they date it too.
+_DATE_LOCALES = {"de": "de", "en": "en_GB"}
 PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 
 _DETERMINERS = frozenset(
@@ -203,7 +205,7 @@ def draft_message(
     slots = {
         "event": _clean(event_name),
         "topic": _clean(topic),
-        "date": format_date(meeting_date, format="long", locale=lang) if meeting_date else "",
+        "date": format_date(meeting_date, format="long", locale=_DATE_LOCALES[lang]) if meeting_date else "",
         "snippet_topic": "",
         "snippet_clause": "",
         "offer": "",
