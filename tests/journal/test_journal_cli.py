@@ -125,3 +125,30 @@ def test_invalid_log_is_refused_and_stores_nothing(run, args, message):
     assert unknown.returncode == 1 and "no person" in json.loads(unknown.stderr)["error"]
     assert _json(run("brief", person, "--json"))["snippets"] == []
     assert _json(run("today", "--date", "2026-03-13", "--json"))["tasks"] == []
+
+
+LOAD_DEMO = (
+    "from vernetzt.accounts.services import resolve_account;"
+    "from vernetzt.demo import load_demo;"
+    "from vernetzt.people.models import Person;"
+    "u = resolve_account(None); load_demo(owner=u);"
+    "named = Person.objects.filter(owner=u);"
+    "print(named.get(first_name='Priya', last_name='Raman').pk,"
+    " named.get(first_name='Daniel', last_name='Ortmann').pk)"
+)
+
+
+def test_brief_json_names_the_salutation_and_the_suggestions_with_their_reasons(run):
+    run("init")
+    priya, daniel = run("manage", "shell", "-c", LOAD_DEMO).stdout.split()[-2:]
+    brief = _json(run("brief", priya, "--json"))
+    assert brief["salutation"] == "Dear Dr Raman,"  # she is written to in English
+    assert len(brief["suggestions"]) >= 3
+    for suggestion in brief["suggestions"]:
+        assert set(suggestion) == {"kind", "text", "person_id", "reasons"}
+        assert suggestion["kind"] in {"introduction", "information", "help"}
+        assert suggestion["reasons"] and all(isinstance(r, str) and r for r in suggestion["reasons"])
+        assert (suggestion["person_id"] is not None) is (suggestion["kind"] == "introduction")
+    first = brief["suggestions"][0]
+    assert first["reasons"][0].endswith("“Lagerplaner in Vietnam”")  # her stated need comes first
+    assert _json(run("brief", daniel, "--json"))["salutation"] == "Lieber Daniel,"
