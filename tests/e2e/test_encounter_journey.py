@@ -1,6 +1,7 @@
 """After an encounter at an event: log it on the phone, write the thank-you the same day in German (Sie,
-Frau Dr.), and see the English lunch invitation ask for what is still missing. Screenshots go to the test's
-temporary folder (``--basetemp`` keeps them) for a person to look at."""
+Frau Dr.), and see the English lunch invitation ask for what is still missing — with the interface in
+German and in English, on a desktop and a 390 px phone. Screenshots go to the test's temporary folder
+(``--basetemp`` keeps them) for a person to look at."""
 
 from __future__ import annotations
 
@@ -140,3 +141,78 @@ def test_encounter_thank_you_in_german_and_lunch_in_english(page, browser, live_
         _shoot(english, tmp_path, "briefing-priya-desktop")
     finally:
         desktop.close()
+
+
+THANKS_DE = re.compile(
+    r"^Sehr geehrte Frau Dr\. Weber,\n\nvielen Dank für das anregende Gespräch bei der Veranstaltung "
+    r"„Logistik-Forum Rhein-Ruhr“ am [^–]+ – ich fand es sehr spannend, Sie kennenzulernen\. Besonders in "
+    r"Erinnerung geblieben ist mir, dass Ihre Tochter an der NUS studiert\.\n\nIch melde mich in den "
+    r"nächsten Tagen telefonisch"
+)
+# What the page around the drafts says, per interface language.
+PAGES = {
+    "de": {
+        "lang": "de",
+        "written_de": "Auf Deutsch verfasst",
+        "written_en": "Auf Englisch verfasst",
+        "topic": "[[Thema: ",
+        "address": "Förmlich (Sie) · Frau Dr.",
+    },
+    "en": {
+        "lang": "en",
+        "written_de": "Written in German",
+        "written_en": "Written in English",
+        "topic": "[[topic: ",
+        "address": "Formal (Sie) · Ms · Dr.",
+    },
+}
+
+
+@pytest.mark.parametrize("ui", ["de", "en"])
+def test_both_drafts_in_both_interfaces_on_desktop_and_phone(browser, live_server, tmp_path, world, ui):
+    user, anna, priya, event = world
+    user.language = ui
+    user.save()
+    texts = PAGES[ui]
+    for device, viewport in (
+        ("desktop", {"width": 1280, "height": 900}),
+        ("phone", {"width": 390, "height": 844}),
+    ):
+        context = browser.new_context(locale="de-DE" if ui == "de" else "en-GB", viewport=viewport)
+        try:
+            page = context.new_page()
+            page.set_default_timeout(15000)
+            page.goto(live_server.url + issue_login_link(user=user))
+            if device == "phone":  # log the encounter where it happens, on the phone
+                page.goto(f"{live_server.url}/people/{anna.pk}/log/?event={event.pk}")
+                page.locator("select[name=kind]").select_option("event_conversation")
+                page.locator("[name=snippets]").fill("Tochter studiert an der NUS")
+                page.locator("input[name=meeting_agreed]").check()
+                page.locator("main form button.primary").click()
+                expect(page.get_by_role("heading", level=1)).to_have_text("Anna Weber")
+                thanks = Task.objects.get(person=anna, kind="thank_you_email", done_at__isnull=True)
+                connect = {t.kind for t in Task.objects.filter(person=anna, due=thanks.due)}
+                assert {"connect_linkedin", "connect_xing"} <= connect  # the same day as the thanks
+            else:
+                page.goto(f"{live_server.url}/people/{anna.pk}/")
+            expect(page.locator("main")).to_contain_text(texts["address"])
+            _shoot(page, tmp_path, f"person-{ui}-{device}")
+            page.goto(f"{live_server.url}/people/{anna.pk}/draft/?kind=thank_you_email")
+            body = page.locator("textarea").first
+            if device == "phone":
+                expect(body).to_have_value(THANKS_DE)
+            else:  # no encounter logged in this pass: the thank-you after a meeting
+                expect(body).to_have_value(
+                    re.compile(r"^Sehr geehrte Frau Dr\. Weber,\n\nvielen Dank für Ihre")
+                )
+            expect(page.locator("main")).to_contain_text(texts["written_de"])
+            assert page.locator("html").get_attribute("lang") == texts["lang"]
+            _shoot(page, tmp_path, f"thank-you-de-in-{ui}-ui-{device}")
+            page.goto(f"{live_server.url}/people/{priya.pk}/draft/?kind=lunch_invitation")
+            lunch = page.locator("textarea").first
+            expect(lunch).to_have_value(re.compile(r"^Dear Ms Raman,\n\nI would like to invite you to lunch"))
+            expect(lunch).to_have_value(re.compile(re.escape(texts["topic"])))
+            expect(page.locator("main")).to_contain_text(texts["written_en"])
+            _shoot(page, tmp_path, f"lunch-en-in-{ui}-ui-{device}")
+        finally:
+            context.close()
