@@ -532,3 +532,24 @@ def test_talk_share_feedback(share, lang, expected):
 def test_talk_share_must_be_a_percentage():
     with pytest.raises(ValueError, match="0–100"):
         talk_share_feedback(101, "de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "formality", "first", "second"),
+    [
+        ("de", "sie", "Ich habe gelesen: „Zum Regional Director befördert“ (Januar 2026) – herzlichen "
+         "Glückwunsch!", "Was hat Ihr Erfolg im Januar 2026 für Sie verändert, und was kommt als Nächstes?"),
+        ("de", "du", "Ich habe gelesen: „Zum Regional Director befördert“ (Januar 2026) – herzlichen "
+         "Glückwunsch!",
+         "Was hat dein Erfolg im Januar 2026 für dich verändert, und was kommt als Nächstes?"),
+        ("en", "sie", "I read about your recent success (January 2026) – congratulations!",
+         "What has your success in January 2026 changed for you, and what comes next?"),
+    ],
+)
+def test_a_success_is_quoted_once_and_then_named_by_its_month(lang, formality, first, second):
+    success = Success(date(2026, 1, 10), "Zum Regional Director befördert")
+    promoted = dataclasses.replace(RICH, successes=(success,))
+    found = [q for q in sie(dataclasses.replace(promoted, formality=formality), lang=lang, limit=30)
+             if q.basis == "success"]
+    assert [q.text.startswith(first) for q in found] == [True, False]
+    assert found[1].text == second

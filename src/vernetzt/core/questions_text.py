@@ -9,31 +9,32 @@ success's month, ``{role}`` "als … bei …" / "as … at …", ``{since}`` whe
 FORMS = ("de_sie", "de_du", "en")
 
 # Per template key: the first question about a fact, and for the richest facts (successes, the role) a
-# second one from another angle, asked only once every fact has had its first.
+# second one from another angle, asked only once every fact has had its first. The second about a success
+# names it by its month (read aloud, quoting it once is enough) and fits a promotion as well as a project.
 TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "success": {
         "de_sie": ("Ich habe gelesen: „{x}“ ({when}) – herzlichen Glückwunsch! Wie ist es dazu gekommen, "
                    "und was war dabei die größte Herausforderung für Sie?",
-                   "Was würden Sie nach der Erfahrung mit „{x}“ beim nächsten Mal anders machen?"),
+                   "Was hat Ihr Erfolg im {when} für Sie verändert, und was kommt als Nächstes?"),
         "de_du": ("Ich habe gelesen: „{x}“ ({when}) – herzlichen Glückwunsch! Wie ist es dazu gekommen, "
                   "und was war dabei die größte Herausforderung für dich?",
-                  "Was würdest du nach der Erfahrung mit „{x}“ beim nächsten Mal anders machen?"),
+                  "Was hat dein Erfolg im {when} für dich verändert, und was kommt als Nächstes?"),
         "en": ("I read about “{x}” ({when}) – congratulations! How did it come about, and what was the "
                "hardest part for you?",
-               "What did you learn from “{x}” that you would do differently next time?"),
+               "What has your success in {when} changed for you, and what comes next?"),
     },
     # A success recorded in the other language: not quoted to the person, named as theirs (the source line
     # shows the recorded text to the user).
     "success_unquoted": {
         "de_sie": ("Ich habe von Ihrem jüngsten Erfolg gelesen ({when}) – herzlichen Glückwunsch! Wie ist es "
                    "dazu gekommen, und was war dabei die größte Herausforderung für Sie?",
-                   "Was würden Sie nach dieser Erfahrung beim nächsten Mal anders machen?"),
+                   "Was hat Ihr Erfolg im {when} für Sie verändert, und was kommt als Nächstes?"),
         "de_du": ("Ich habe von deinem jüngsten Erfolg gelesen ({when}) – herzlichen Glückwunsch! Wie ist es "
                   "dazu gekommen, und was war dabei die größte Herausforderung für dich?",
-                  "Was würdest du nach dieser Erfahrung beim nächsten Mal anders machen?"),
+                  "Was hat dein Erfolg im {when} für dich verändert, und was kommt als Nächstes?"),
         "en": ("I read about your recent success ({when}) – congratulations! How did it come about, and what "
                "was the hardest part for you?",
-               "What did you learn from it that you would do differently next time?"),
+               "What has your success in {when} changed for you, and what comes next?"),
     },
     "role": {
         "de_sie": ("Was reizt Sie an Ihrer Aufgabe {role} am meisten?",
