@@ -42,6 +42,7 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="person_delete"),
+    path("people/<int:pk>/keep/", privacy_settings.person_keep, name="person_keep"),
     path("people/<int:pk>/manager/", organizations.person_manager, name="person_manager"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
     path(

@@ -109,6 +109,7 @@ class PrivacySettings(OwnedModel):
         validators=[MinValueValidator(1), MaxValueValidator(240)],
     )
     retention_enabled = models.BooleanField(_("apply the retention rules every day"), default=True)
+    retention_ran_on = models.DateField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -44,6 +44,18 @@ def update_privacy_settings(*, owner, **fields) -> PrivacySettings:
     return current
 
 
+def claim_retention_day(*, owner, today) -> bool:
+    """True once per day for an account with retention on: the worker's round runs every minute, the
+    retention run once a day (a conditional UPDATE, so two workers never both run it)."""
+    if not PrivacySettings.objects.filter(owner=owner).exists():
+        PrivacySettings.objects.get_or_create(owner=owner)
+    return bool(
+        PrivacySettings.objects.filter(owner=owner, retention_enabled=True)
+        .exclude(retention_ran_on=today)
+        .update(retention_ran_on=today)
+    )
+
+
 def public_page_for_slug(slug: str) -> PrivacySettings | None:
     """The settings behind a public privacy page, or None when there is none or it is still off."""
     found = PrivacySettings.objects.select_related("owner").filter(public_slug=slug).first()

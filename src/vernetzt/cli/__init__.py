@@ -6,6 +6,7 @@ from vernetzt.cli import (  # noqa: F401  (registers commands)
     organizations,
     profile,
     research,
+    retention,
     setup,
     sources,
     transfer,

@@ -125,7 +125,9 @@ def _value(seniority: str, targeted: bool) -> float:
 def calendar_people(owner):
     """The people the calendar rules can concern: a cadence tier, a birthday or any past contact."""
     return Person.objects.for_user(owner).filter(
-        Q(birth_month__isnull=False) | Q(last_contact_on__isnull=False) | ~Q(tier="pool"), is_me=False
+        Q(birth_month__isnull=False) | Q(last_contact_on__isnull=False) | ~Q(tier="pool"),
+        is_me=False,
+        archived_at__isnull=True,
     )
 
 

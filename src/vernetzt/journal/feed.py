@@ -96,7 +96,7 @@ def build_feed(*, owner, today: datetime.date, lang: str) -> bytes:
         item.add("description", task_reason(task, lang))
         calendar.add_component(item)
     people = Person.objects.for_user(owner).filter(
-        is_me=False, birth_month__isnull=False, birth_day__isnull=False
+        is_me=False, birth_month__isnull=False, birth_day__isnull=False, archived_at__isnull=True
     )
     for pid, name, month, day, year in people.values_list(
         "id", "display_name", "birth_month", "birth_day", "birth_year"

@@ -27,6 +27,7 @@ from vernetzt.journal.digest import enqueue_digest
 from vernetzt.journal.messages import smtp_configured
 from vernetzt.journal.models import JournalSettings
 from vernetzt.journal.services import journal_settings, run_calendar_playbook
+from vernetzt.people.retention import run_retention_for_all
 from vernetzt.sources.rounds import enqueue_due_sources
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ def request_day_plan(*, owner, today: datetime.date) -> bool:
 
 
 def run_daily(*, today: datetime.date) -> dict[str, int]:
-    """The worker's round: calendar rules for every active account, the digests that are due and the
-    sources (business press) due to be read."""
+    """The worker's round: calendar rules for every active account, the digests that are due, the
+    sources (business press) due to be read, and retention (never-contacted people archived/deleted)."""
     users = list(get_user_model().objects.filter(is_active=True).order_by("pk"))
     created = sum(len(run_calendar_playbook(owner=user, today=today)) for user in users)
     digests = 0
@@ -72,11 +73,15 @@ def run_daily(*, today: datetime.date) -> dict[str, int]:
         for user in users:
             if user.pk in opted_in and user.email and enqueue_digest(owner=user, today=today):
                 digests += 1
+    retention = run_retention_for_all(now=timezone.now())
     return {
         "users": len(users),
         "tasks_created": created,
         "digests_enqueued": digests,
         "sources_enqueued": enqueue_due_sources(),
+        "people_archived": retention["archive"],
+        "people_deleted": retention["delete"],
+        "people_restored": retention["restore"],
     }
 
 

@@ -122,6 +122,10 @@ class Person(OwnedModel):
     function = models.CharField(max_length=32, blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
     last_contact_on = models.DateField(null=True, blank=True, editable=False)
+    # Storage limitation (Art. 5 GDPR, see vernetzt.people.retention): a never-contacted person is set
+    # aside (left out of rankings and Today) and later deleted; "keep" restores them and restarts the clock.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+    kept_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -121,6 +121,7 @@ def _read_people(owner, texts: Texts, vocab: dict[str, Vocabulary]) -> tuple:
     pairs: dict[str, tuple[list, list]] = {kind: ([], []) for kind in list_kinds}
     queryset = (
         Person.objects.for_user(owner)
+        .filter(archived_at__isnull=True)  # set aside by retention: out of every ranking
         .order_by("id")
         .values_list(
             "id", "is_me", "country", json_text("regions"), "city", json_text("interests"),
