@@ -39,3 +39,31 @@ def test_behind_a_proxy_a_forwarded_https_request_is_served_not_redirected_again
         assert forwarded.status == 302
         assert forwarded.getheader("Location") == "/login/?next=/"
         assert "max-age=" in forwarded.getheader("Strict-Transport-Security")
+
+
+def _post_announcing(port: int, length: int, body: bytes) -> tuple[int, str]:
+    """POST /import/ announcing ``length`` bytes but sending only ``body``; the answer that comes."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("POST", "/import/")
+    connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+    connection.putheader("Content-Length", str(length))
+    connection.endheaders(body)
+    response = connection.getresponse()
+    text = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, text
+
+
+def test_the_server_refuses_a_body_beyond_the_import_limit_before_reading_it(tmp_path):
+    limit = 1024 * 1024  # VERNETZT_MAX_IMPORT_MB=1, plus 1 MB for the form around the files
+    with running_server(tmp_path, "--no-worker", VERNETZT_MAX_IMPORT_MB="1") as server:
+        # 100 MB announced, not a byte sent: the answer comes at once (without the limit, waitress
+        # would wait for the body until the timeout).
+        status, text = _post_announcing(server.port, 100 * 1024 * 1024, b"")
+        assert status == 413
+        assert "Request Entity Too Large" in text
+        status, _ = _post_announcing(server.port, 2 * limit + 1, b"")
+        assert status == 413
+        # At the limit the body is read and reaches vernetzt (whose CSRF check refuses it: no session).
+        status, _ = _post_announcing(server.port, 2 * limit, b"-" * (2 * limit))
+        assert status == 403

@@ -89,3 +89,35 @@ def test_a_long_import_shows_its_progress_and_ends_in_the_result(page, live_serv
     expect(page.locator("#import-job-progress progress, [data-count=created]").first).to_be_visible()
     expect(page.get_by_role("button", name="Import rückgängig machen")).to_be_visible(timeout=60_000)
     assert Person.objects.filter(owner=user, is_me=False).count() == rows
+
+
+def test_a_file_beyond_the_limit_is_named_in_the_browser_before_it_is_sent(
+    page, live_server, tmp_path, settings
+):
+    """The server refuses a body beyond the limit unread (waitress, 413, no page of its own), so the
+    browser adds up the chosen files and says which limit, in the account's language."""
+    import dataclasses
+
+    from vernetzt.transfer.models import ImportJob
+
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, max_import_mb=1)
+    user, _ = ensure_account(username="alice")
+    big = tmp_path / "adressen.csv"
+    big.write_bytes(b"First Name,Last Name\r\n" + b"Anna,Muster\r\n" * 100_000)  # 1.2 MB
+    sent: list[str] = []
+    page.on("request", lambda request: request.method == "POST" and sent.append(request.url))
+    page.goto(live_server.url + issue_login_link(user=user))
+    page.goto(live_server.url + "/import/")
+    page.get_by_label("Was importieren Sie?").select_option("contacts")
+    files = page.get_by_label("Datei", exact=True)
+    files.set_input_files(str(big))
+    page.get_by_role("button", name="Vorschau anzeigen").click()
+    message = files.evaluate("input => input.validationMessage")
+    assert "größer als 1 MB" in message and "VERNETZT_MAX_IMPORT_MB" in message
+    assert sent == [] and not ImportJob.objects.exists()
+    # A file within the limit clears the message and goes.
+    small = tmp_path / "klein.csv"
+    small.write_bytes(b"First Name,Last Name,E-mail 1 - Value\r\nAnna,Muster,anna@example.org\r\n")
+    files.set_input_files(str(small))
+    page.get_by_role("button", name="Vorschau anzeigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vorschau des Imports")

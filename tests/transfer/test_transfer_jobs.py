@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests_support.connections import connections_csv
 from vernetzt.importers import ImportFormatError, describe_error, parse_vcards
 from vernetzt.people.models import Person
-from vernetzt.transfer.jobs import start_import_job, wait_for_job
+from vernetzt.transfer.jobs import FLUSH_SECONDS, start_import_job, wait_for_job
 from vernetzt.transfer.models import ImportBatch, ImportJob
 from vernetzt.transfer.services import import_linkedin
 
@@ -23,26 +25,24 @@ NO_OPTIONS = {"overwrite_edits": False, "event_name": "", "event_date": None}
 PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
 
 
-def connections_csv(rows: int) -> bytes:
-    lines = [
-        "Notes:",
-        '"Some e-mail addresses are missing."',
-        "",
-    ]
-    lines.append("First Name,Last Name,URL,Email Address,Company,Position,Connected On")
-    for number in range(rows):
-        lines.append(
-            f"Vorname{number},Nachname{number},https://www.linkedin.com/in/person-{number},,"
-            f"Firma {number % 300} GmbH,Leiterin Einkauf,04 Sep 2025"
-        )
-    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
-
-
 def upload_folder(user, data: bytes, name: str = "Connections.csv") -> Path:
     folder = settings.CONFIG.home / "uploads" / str(user.pk) / secrets.token_hex(8)
     (folder / "0000").mkdir(parents=True)
     (folder / "0000" / name).write_bytes(data)
     return folder
+
+
+def linkedin_job_in_this_thread(user, phase: str, *, listener) -> ImportJob:
+    """A job over ROWS connections, run to its end before this returns; ``listener`` hears its steps."""
+    return start_import_job(
+        owner=user,
+        kind="linkedin",
+        phase=phase,
+        folder=upload_folder(user, connections_csv(ROWS)),
+        options=NO_OPTIONS,
+        background=False,
+        listener=listener,
+    )
 
 
 def counts_of(report_dict: dict) -> dict:
@@ -81,15 +81,7 @@ def test_background_jobs_report_what_a_synchronous_import_reports(user, other_us
 @pytest.mark.django_db
 def test_progress_only_moves_forward_and_reaches_the_total(user, phase):
     seen: list[tuple[int, int]] = []
-    job = start_import_job(
-        owner=user,
-        kind="linkedin",
-        phase=phase,
-        folder=upload_folder(user, connections_csv(ROWS)),
-        options=NO_OPTIONS,
-        background=False,
-        listener=lambda done, total: seen.append((done, total)),
-    )
+    job = linkedin_job_in_this_thread(user, phase, listener=lambda done, total: seen.append((done, total)))
     assert job.status == "done"
     assert {total for _, total in seen} == {ROWS}
     done = [value for value, _ in seen]
@@ -109,15 +101,7 @@ def test_the_progress_bar_while_the_import_runs(alice_client, user):
     def job_id() -> int:
         return ImportJob.objects.for_user(user).get().pk
 
-    start_import_job(
-        owner=user,
-        kind="linkedin",
-        phase="preview",
-        folder=upload_folder(user, connections_csv(ROWS)),
-        options=NO_OPTIONS,
-        background=False,
-        listener=look,
-    )
+    linkedin_job_in_this_thread(user, "preview", listener=look)
     (page,) = pages
     assert re.search(r'<progress value="1000" max="2500"', page)
     assert "1.000 von 2.500 Kontakten" in page and 'hx-trigger="every 500ms"' in page
@@ -215,3 +199,67 @@ def test_an_import_whose_upload_is_gone_fails_and_its_page_says_so(alice_client,
     page = alice_client.get(f"/import/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="de", follow=True)
     assert page.redirect_chain[-1][0] == "/import/"
     assert "Dieser Upload ist nicht mehr vorhanden" in page.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_is_in_the_database_while_the_import_holds_its_transaction(user):
+    from vernetzt.transfer.progress_store import read_progress
+
+    stored: list[tuple[int, int]] = []
+
+    def look(done: int, total: int) -> None:
+        # Inside the import's transaction (on SQLite it holds the only write lock): another
+        # connection, as another server process would use, sees the count within a few beats.
+        if done >= 1000 and not stored:
+            job = ImportJob.objects.for_user(user).get()
+            for _ in range(200):
+                progress = read_progress(job.pk)
+                if progress is not None and progress.done >= 1000:
+                    stored.append((progress.done, progress.total))
+                    return
+                time.sleep(FLUSH_SECONDS / 5)
+
+    job = linkedin_job_in_this_thread(user, "import", listener=look)
+    assert job.status == "done"
+    ((done, total),) = stored
+    assert 1000 <= done < ROWS
+    assert total == ROWS
+    assert read_progress(job.pk) is None  # an ended job leaves no progress row behind
+
+
+def _job_of_another_process(user) -> ImportJob:
+    from vernetzt.transfer.progress_store import begin_progress, save_progress
+
+    job = ImportJob.objects.create(
+        owner=user, kind="linkedin", phase="preview", filename="Connections.csv", process="other-host-1"
+    )
+    begin_progress(job.pk, process=job.process)
+    save_progress({job.pk: (400, 1000)})
+    return job
+
+
+@pytest.mark.django_db
+def test_a_job_of_another_live_process_shows_its_progress_from_the_database(alice_client, user):
+    job = _job_of_another_process(user)
+    page = alice_client.get(f"/import/jobs/{job.pk}/progress/", HTTP_ACCEPT_LANGUAGE="en", **HTMX)
+    assert re.search(r'<progress value="400" max="1000"', page.content.decode())
+    assert "HX-Redirect" not in page
+    job.refresh_from_db()
+    assert job.status == "running"
+
+
+@pytest.mark.django_db
+def test_a_job_whose_process_stopped_beating_ends_interrupted_in_both_languages(alice_client, user):
+    from vernetzt.transfer import progress_store
+
+    job = _job_of_another_process(user)
+    silent = progress_store.STALE_SECONDS + 1
+    progress_store._run(
+        [(f"UPDATE {progress_store.TABLE} SET beat = beat - %s WHERE job_id = %s", [silent, job.pk])]
+    )
+    page = alice_client.get(f"/import/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="de")
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert job.result["error"]["de"] in page.content.decode()
+    assert "unterbrochen" in job.result["error"]["de"]
+    assert "interrupted" in job.result["error"]["en"]

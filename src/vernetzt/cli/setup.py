@@ -51,6 +51,7 @@ def serve(
     from vernetzt.journal.worker import start_worker_thread
     from vernetzt.migrate import migrate_database
     from vernetzt.proxies import behind_proxies
+    from vernetzt.web.transfer_forms import largest_request_bytes
     from vernetzt.wsgi import application
 
     migrate_database()
@@ -85,6 +86,9 @@ def serve(
         threads=threads,
         ident="vernetzt",
         clear_untrusted_proxy_headers=False,  # behind_proxies clears them for untrusted peers
+        # A body beyond the import limit is refused (413) before waitress reads and spools it
+        # (waitress refuses a body of this length or more, hence + 1).
+        max_request_body_size=largest_request_bytes() + 1,
     )
 
 

@@ -1,13 +1,16 @@
 """Web imports as jobs: the preview (a dry run) or the import itself, run in a background thread.
 
 The thread runs the same service as the CLI (vernetzt.transfer.services), still as one transaction,
-so a refused file or a killed server leaves the database as it was. Progress cannot go through the
-database: the import's transaction would hide it from other connections (and on SQLite the import
-holds the only write lock), so it lives in this process's memory, keyed by job id. The ImportJob row
-holds the rest: owner, status and, at the end, the report or the bilingual error.
+so a refused file or a killed server leaves the database as it was. The ImportJob row says who owns
+the job, whether it is still running and, at the end, the report or the bilingual error. While it
+runs, its progress goes to vernetzt.transfer.progress_store (a connection outside the import's
+transaction), so any server process or host can show the progress bar: the importer counts in this
+process's memory, and one beat thread per process writes every running job's count at most every
+FLUSH_SECONDS (the import never waits for a write) and thereby says the process is alive.
 
-A job whose thread is gone (the server restarted, or the thread died before writing its end) is
-marked failed the next time someone looks at it, so no page waits forever.
+A job whose process is gone (the server restarted or was killed: no beat for
+progress_store.STALE_SECONDS; or this process, where the thread is gone) is marked failed the next
+time someone looks at it, so no page waits forever.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ from django.utils.translation import gettext, gettext_noop
 from vernetzt.importers import ImportFormatError, describe_error
 from vernetzt.transfer import services
 from vernetzt.transfer.models import ImportJob
+from vernetzt.transfer.progress_store import (
+    begin_progress,
+    close_store,
+    forget_progress,
+    read_progress,
+    save_progress,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +48,9 @@ LANGS = ("de", "en")
 UPLOAD_GONE = gettext_noop("That upload is no longer there; please choose the file again.")
 FAILED_UNEXPECTEDLY = gettext_noop("The import failed unexpectedly; nothing was saved.")
 INTERRUPTED = gettext_noop("The import was interrupted (the server stopped); nothing was saved.")
+
+# How often the beat thread writes the running jobs' progress (and that this process lives).
+FLUSH_SECONDS = 0.5
 
 Listener = Callable[[int, int], None]
 
@@ -72,6 +85,32 @@ class JobProgress:
 _lock = threading.Lock()
 _live: dict[int, JobProgress] = {}
 _threads: dict[int, threading.Thread] = {}
+_beating: list[threading.Thread] = []
+_job_ended = threading.Event()  # wakes the beat thread, which lets go of its connection when idle
+
+
+def _beat_forever() -> None:
+    """Write the progress of this process's running jobs every FLUSH_SECONDS; a failed write (the
+    database away for a moment) is logged and tried again on the next beat."""
+    while True:
+        _job_ended.wait(FLUSH_SECONDS)
+        _job_ended.clear()
+        with _lock:
+            beats = {pk: (progress.done, progress.total) for pk, progress in _live.items()}
+        try:
+            save_progress(beats)
+        except Exception:
+            log.exception("could not save the progress of import jobs %s", sorted(beats))
+            close_store()
+
+
+def _ensure_beating() -> None:
+    with _lock:
+        if _beating and _beating[0].is_alive():
+            return
+        thread = threading.Thread(target=_beat_forever, name="vernetzt-import-progress", daemon=True)
+        _beating[:] = [thread]
+    thread.start()
 
 
 def stored_files(folder: Path) -> list[Path]:
@@ -107,8 +146,10 @@ def start_import_job(
         process=PROCESS_ID,
     )
     progress = JobProgress(phase=phase)
+    begin_progress(job.pk, process=PROCESS_ID)
     with _lock:
         _live[job.pk] = progress
+    _ensure_beating()
     if not background:
         _work(job, files, folder, progress, listener)
         job.refresh_from_db()
@@ -130,8 +171,9 @@ def _work_and_close(job, files, folder, progress, listener) -> None:
     try:
         _work(job, files, folder, progress, listener)
     finally:
-        # A thread's connection is not closed by Django's request cycle.
+        # A thread's connections are not closed by Django's request cycle.
         connection.close()
+        close_store()
         with _lock:
             _threads.pop(job.pk, None)
 
@@ -174,6 +216,8 @@ def _work(job: ImportJob, files: list[Path], folder: Path, progress: JobProgress
     finally:
         with _lock:
             _live.pop(job.pk, None)
+        forget_progress(job.pk)
+        _job_ended.set()
 
 
 def run_import(job: ImportJob, files: list[Path], *, progress: services.Progress) -> services.ImportReport:
@@ -222,12 +266,8 @@ def _both(message: str) -> dict[str, str]:
 
 
 def settle_job(job: ImportJob) -> ImportJob:
-    """The job as it stands; a running job whose thread is gone is marked failed first."""
-    if job.status != ImportJob.Status.RUNNING:
-        return job
-    with _lock:
-        alive = job.pk in _live
-    if job.process == PROCESS_ID and alive:
+    """The job as it stands; a running job whose process or thread is gone is marked failed first."""
+    if job.status != ImportJob.Status.RUNNING or _is_alive(job):
         return job
     ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.RUNNING).update(
         status=ImportJob.Status.FAILED,
@@ -238,12 +278,24 @@ def settle_job(job: ImportJob) -> ImportJob:
     return job
 
 
+def _is_alive(job: ImportJob) -> bool:
+    if job.process == PROCESS_ID:
+        with _lock:
+            return job.pk in _live
+    stored = read_progress(job.pk)
+    return stored is not None and stored.process == job.process and stored.alive
+
+
 def job_progress(job: ImportJob) -> tuple[int, int]:
     """(contacts done, contacts in all) of a job; (0, 0) while the files are still being read."""
     with _lock:
         progress = _live.get(job.pk)
         if progress is not None:
             return progress.done, progress.total
+    if job.status == ImportJob.Status.RUNNING:
+        stored = read_progress(job.pk)
+        if stored is not None:
+            return stored.done, stored.total
     return job.done, job.total
 
 

@@ -7,7 +7,6 @@ import binascii
 import io
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -15,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 from vernetzt.events.models import Event
 from vernetzt.importers.records import ContactRecord, Photo
 from vernetzt.web.forms import ListField
-from vernetzt.web.transfer_forms import MultipleFileInput, upload_limit_message
+from vernetzt.web.transfer_forms import MultipleFileInput, import_limit_bytes, upload_limit_message
 
 MAX_PHOTOS = 20
 
@@ -28,7 +27,7 @@ class PhotosField(forms.FileField):
             raise ValidationError(_("Take a photo of the card or choose one or more photos."))
         if len(files) > MAX_PHOTOS:
             raise ValidationError(_("At most %(count)d photos at a time.") % {"count": MAX_PHOTOS})
-        if sum(upload.size for upload in files) > settings.CONFIG.max_import_mb * 1024 * 1024:
+        if sum(upload.size for upload in files) > import_limit_bytes():
             raise ValidationError(upload_limit_message())
         return files
 

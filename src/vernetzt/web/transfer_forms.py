@@ -13,6 +13,16 @@ from vernetzt.transfer.encryption import MIN_PASSPHRASE
 UPLOAD_OVERHEAD = 1024 * 1024
 
 
+def import_limit_bytes() -> int:
+    return settings.CONFIG.max_import_mb * 1024 * 1024
+
+
+def largest_request_bytes() -> int:
+    """The largest request body vernetzt accepts: an upload at the import limit with its form.
+    `vernetzt serve` gives it to waitress, which refuses a longer body (413) before reading it."""
+    return import_limit_bytes() + UPLOAD_OVERHEAD
+
+
 def upload_limit_message() -> str:
     return gettext(
         "The upload is larger than %(limit)d MB, the most one import reads (VERNETZT_MAX_IMPORT_MB). "
@@ -27,11 +37,22 @@ def upload_too_large(request) -> bool:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return False
-    return length > settings.CONFIG.max_import_mb * 1024 * 1024 + UPLOAD_OVERHEAD
+    return length > largest_request_bytes()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
+    """Several files at once. The browser adds up their sizes before sending them (app.js) and names
+    the limit at once: the server would refuse a longer body without reading it (see
+    largest_request_bytes), with no page of its own to say why."""
+
     allow_multiple_selected = True
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].update(
+            {"data-max-bytes": str(import_limit_bytes()), "data-too-large": upload_limit_message()}
+        )
+        return context
 
 
 class MultipleFileField(forms.FileField):
@@ -66,7 +87,7 @@ class ImportForm(forms.Form):
 
     def clean_files(self):
         files = self.cleaned_data["files"]
-        if sum(upload.size for upload in files) > settings.CONFIG.max_import_mb * 1024 * 1024:
+        if sum(upload.size for upload in files) > import_limit_bytes():
             raise forms.ValidationError(upload_limit_message())
         return files
 

@@ -8,6 +8,21 @@ document.addEventListener("submit", (event) => {
   }
 });
 
+// <input type="file" data-max-bytes data-too-large>: files beyond the import limit are named before
+// they are sent (the server refuses such a body unread, with no page of its own). Listening in the
+// capture phase runs this before data-autosubmit sends the form; an invalid input stops the sending.
+document.addEventListener(
+  "change",
+  (event) => {
+    const input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) return;
+    const size = Array.from(input.files).reduce((sum, file) => sum + file.size, 0);
+    input.setCustomValidity(size > Number(input.dataset.maxBytes) ? input.dataset.tooLarge : "");
+    input.reportValidity();
+  },
+  true,
+);
+
 // <button type="button" data-print>: the browser's print dialog (briefings are made to be printed).
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) {
