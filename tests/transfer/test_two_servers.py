@@ -90,9 +90,8 @@ def test_an_import_started_on_one_server_is_followed_through_the_other(tmp_path)
         assert started.status_code == 204, started.text
         job_url = started.headers["HX-Redirect"]
 
-        # The preview (a dry run) is over within a second or two: seen running, then its result.
-        seen, preview_url = _follow(session, second.url, job_url)
-        assert seen, "the preview was never seen running"
+        # The preview (a dry run) may be over before the first poll; its result must be there.
+        _seen, preview_url = _follow(session, second.url, job_url)
         assert preview_url == job_url
         preview = session.get(f"{second.url}{preview_url}", headers={"Accept-Language": "en"}, timeout=60)
         assert "6,000" in preview.text
