@@ -24,7 +24,7 @@ def test_goal_whom_to_meet_add_to_pipeline(page, live_server):
 
     first = page.locator(".candidate").first
     expect(first).to_contain_text("Priya Raman")
-    expect(first).to_contain_text("Leitet Supply Chain & Logistik in Südostasien")
+    expect(first).to_contain_text("Leitet Supply Chain & Logistik · Südostasien")
     expect(page.locator(".candidate", has_text="Linh Nguyen")).to_contain_text("über Daniel Ortmann")
 
     page.get_by_label("Ebene").select_option(label="Bereichsleitung / VP")

@@ -25,7 +25,8 @@ def test_whom_to_meet_shows_ranked_people_with_reasons(alice_client, scenario):
     page = alice_client.get(f"/goals/{goal.pk}/research/").content.decode()
     assert "<h1>Wen treffen</h1>" in page
     assert page.index("Priya Raman") < page.index("Budi Santoso")
-    assert "Leitet Supply Chain &amp; Logistik in Südostasien" in page
+    assert ">Leitet Supply Chain &amp; Logistik · Südostasien</li>" in page
+    assert 'title="Leitet Supply Chain &amp; Logistik in Südostasien"' in page
     assert "Daniel Ortmann" in page and "<meter" in page
 
 
@@ -99,3 +100,37 @@ def test_goal_form_saves_weights(alice_client, scenario):
     assert response.status_code == 302
     goal.refresh_from_db()
     assert goal.weights == {"reachability": 6.0}
+
+
+def test_whom_to_meet_pages_by_fifty_with_compact_chips_in_the_pages_language(alice_client, user):
+    from vernetzt.goals.services import create_goal
+    from vernetzt.people.services import create_person, set_me
+
+    set_me(owner=user, title="Logistikleiter", organization="Muster Maschinenbau GmbH", city="Dortmund")
+    for index in range(120):
+        create_person(
+            owner=user, first_name="Lea", last_name=f"Person{index:03d}", title="Head of Supply Chain",
+            organization_name=f"Harbour {index} Pte. Ltd.", city="Singapur",
+        )  # fmt: skip
+    goal = create_goal(owner=user, text="Expat", functions=["supply_chain_logistics"], regions=["SEA"])
+    user.language = "en"
+    user.save()
+    first = alice_client.get(f"/goals/{goal.pk}/research/").content.decode()
+    assert first.count('<li class="candidate">') == 50
+    assert '<ol class="people candidates" start="1">' in first
+    assert "· Singapore</span>" in first and "Singapur" not in first
+    assert '<li class="chip chip-fit" title="Leads Supply chain &amp; logistics in Southeast Asia">' in first
+    assert "1–50" in first and 'rel="next" href="?page=2"' in first and 'rel="prev"' not in first
+    user.language = "de"
+    user.save()
+    third = alice_client.get(f"/goals/{goal.pk}/research/?level=director&page=3").content.decode()
+    assert third.count('<li class="candidate">') == 20 and 'start="101"' in third
+    assert 'rel="prev" href="?level=director&amp;page=2"' in third and 'rel="next"' not in third
+    assert ">Leitet Supply Chain &amp; Logistik · Südostasien</li>" in third
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "201"])
+def test_a_page_out_of_range_is_a_clear_error(alice_client, scenario, page):
+    response = alice_client.get(f"/goals/{scenario['goal'].pk}/research/?page={page}")
+    assert response.status_code == 422
+    assert "Seite:" in response.content.decode()

@@ -56,6 +56,51 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "attends_unnamed_event": {"de": "Nimmt an der Veranstaltung teil", "en": "Attends the event"},
 }  # fmt: skip
 
+# The same reasons as chips: a few words each, the function or place first.
+CHIPS: Mapping[str, Mapping[str, str]] = {
+    "role_leads": {"de": "Leitet {function}{at}", "en": "Leads {function}{at}"},
+    "role_led": {"de": "Leitete {function}{at}", "en": "Led {function}{at}"},
+    "role_works": {"de": "{function}{at}", "en": "{function}{at}"},
+    "role_worked": {"de": "Früher {function}{at}", "en": "Formerly {function}{at}"},
+    "located": {"de": "Region: {regions}", "en": "Region: {regions}"},
+    "home_country": {"de": "Ihr Land", "en": "Your country"},
+    "home_region": {"de": "Ihre Region: {region}", "en": "Your region: {region}"},
+    "target_org": {"de": "Bei {org}", "en": "At {org}"},
+    "target_org_past": {"de": "Früher bei {org}", "en": "Formerly at {org}"},
+    "industry": {"de": "Branche: {industry}", "en": "Industry: {industry}"},
+    "industry_related": {"de": "Nahe Branche: {industry}", "en": "Related industry: {industry}"},
+    "keyword": {"de": "Passt zu „{keyword}“", "en": "Matches “{keyword}”"},
+    "levels_above": {"de": "+{n} Ebenen", "en": "+{n} levels"},
+    "levels_above_same_org": {"de": "+{n} Ebenen im Haus", "en": "+{n} levels in-house"},
+    "your_manager": {"de": "Ihre Führungskraft", "en": "Your manager"},
+    "peer_of_manager": {"de": "Peer Ihrer Führungskraft", "en": "Your manager's peer"},
+    "manager_of_manager": {"de": "Führungskraft Ihrer Führungskraft", "en": "Your manager's manager"},
+    "higher_in_line": {"de": "Oben in Ihrer Linie", "en": "Up your line"},
+    "first_degree": {"de": "Direkter Kontakt", "en": "Direct contact"},
+    "second_degree": {"de": "2. Grad", "en": "2nd degree"},
+    "introducer": {"de": "Über {person}", "en": "Via {person}"},
+    "common_school": {"de": "Hochschule: {name}", "en": "School: {name}"},
+    "common_employer": {"de": "Arbeitgeber: {name}", "en": "Employer: {name}"},
+    "common_city": {"de": "Ort: {name}", "en": "Place: {name}"},
+    "common_interest": {"de": "Interesse: {name}", "en": "Interest: {name}"},
+    "common_language": {"de": "Sprache: {name}", "en": "Language: {name}"},
+    "common_association": {"de": "Verband: {name}", "en": "Association: {name}"},
+    "common_event": {"de": "Auch bei: {name}", "en": "Also at: {name}"},
+    "dormant": {"de": "Ruhender Kontakt", "en": "Dormant tie"},
+    "dormant_years": {"de": "Ruht seit {years} J.", "en": "Dormant {years} yrs"},
+    "existing": {"de": "Bestehende Beziehung", "en": "Existing tie"},
+    "attends_event": {"de": "Bei {event}", "en": "At {event}"},
+    "attends_unnamed_event": {"de": "Nimmt teil", "en": "Attends"},
+}  # fmt: skip
+CHIP_KINDS: Mapping[str, str] = {
+    **dict.fromkeys(("levels_above", "levels_above_same_org", "your_manager", "peer_of_manager",
+                     "manager_of_manager", "higher_in_line"), "up"),
+    **dict.fromkeys(("first_degree", "second_degree", "introducer"), "reach"),
+    **{code: "common" for code in TEXTS if code.startswith("common_")},
+    **dict.fromkeys(("dormant", "dormant_years", "existing"), "tie"),
+    **dict.fromkeys(("attends_event", "attends_unnamed_event"), "event"),
+}  # fmt: skip
+
 _LEVELS = {
     "de": (
         "eine Ebene",
@@ -111,6 +156,18 @@ def _tie_word(strength: float, lang: str) -> str:
 
 def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]]) -> str:
     """The reason as a sentence fragment in ``lang`` ("de" or "en")."""
+    code, values = _values(reason, lang, labels)
+    return TEXTS[code][lang].format(**values)
+
+
+def describe_chip(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]]) -> tuple[str, str]:
+    """(kind, text) of the reason as a chip a reader takes in at a glance ("Place: Singapore"); the
+    kind (fit, up, reach, common, tie, event) lets a list colour the chips by what they say."""
+    code, values = _values(reason, lang, labels)
+    return CHIP_KINDS.get(code, "fit"), CHIPS[code][lang].format(**values)
+
+
+def _values(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]]) -> tuple[str, dict]:
     check_language(lang)
     params, code = reason.params, reason.code
     values: dict[str, object] = {}
@@ -118,12 +175,13 @@ def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[obje
         names = [_label(labels, "region", r) for r in params["regions"]]
         regions = _join(names, lang) if names else ""
         values = {"regions": regions, "where": f" in {regions}" if regions else ""}
+        values["at"] = f" · {regions}" if regions else ""
         if "function" in params:
             values["function"] = _label(labels, "function", params["function"])
     elif code.startswith("levels_above"):
         levels = int(params["levels"])
         words = _LEVELS[lang][levels - 1]  # ranks 0..9: never more than nine levels apart
-        values = {"levels": words, "Levels": words[0].upper() + words[1:]}
+        values = {"levels": words, "Levels": words[0].upper() + words[1:], "n": levels}
         code = "levels_above_same_org" if params.get("same_org") else code
     elif code == "introducer":
         values = {
@@ -146,4 +204,4 @@ def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[obje
         values = {"region": _label(labels, "region", params["region"])}
     elif code == "keyword":
         values = {"keyword": term_in(str(params["keyword"]), lang)}  # "Kühlkette" reads "cold chain"
-    return TEXTS[code][lang].format(**values)
+    return code, values

@@ -21,8 +21,8 @@ def _account_lines(owner) -> dict[int, int]:
 
 
 def relations_to_me(lines: dict[int, int], me_id: int | None) -> dict[int, str]:
-    """{person id: relation} around the user: manager, manager_of_manager, above (further up),
-    peer_of_manager, peer (reports to the same manager), report."""
+    """{person id: relation} around the user: manager, manager_of_manager, higher_in_line (further
+    up), peer_of_manager, peer (reports to the same manager), report."""
     if me_id is None:
         return {}
     relations: dict[int, str] = {}
@@ -32,7 +32,7 @@ def relations_to_me(lines: dict[int, int], me_id: int | None) -> dict[int, str]:
         current = lines.get(current)
     names = ("manager", "manager_of_manager")
     for level, pid in enumerate(chain):
-        relations[pid] = names[level] if level < len(names) else "above"
+        relations[pid] = names[level] if level < len(names) else "higher_in_line"
     for person, manager in lines.items():
         if person in relations or person == me_id:
             continue
@@ -48,7 +48,8 @@ def relations_to_me(lines: dict[int, int], me_id: int | None) -> dict[int, str]:
 RELATION_LABELS = {
     "manager": lambda: _("Your manager"),
     "manager_of_manager": lambda: _("Your manager's manager"),
-    "above": lambda: _("Higher up your line"),
+    "above": lambda: _("Above you"),
+    "higher_in_line": lambda: _("Higher up your line"),
     "peer_of_manager": lambda: _("Peer of your manager"),
     "peer": lambda: _("Your peer"),
     "report": lambda: _("Reports to you"),

@@ -24,7 +24,7 @@ from django.utils import timezone
 from vernetzt.core.industries import INDUSTRIES
 from vernetzt.core.places import REGIONS, region_short_name, resolve_region
 from vernetzt.core.ranking import GoalSpec, RankedCandidate, Weights, rank_pool
-from vernetzt.core.reasons import describe_reason
+from vernetzt.core.reasons import describe_chip, describe_reason
 from vernetzt.core.terms import common_label
 from vernetzt.core.titles import FUNCTION_LABELS, FUNCTIONS, SENIORITY_LEVELS, classify_title
 from vernetzt.errors import DataError
@@ -72,9 +72,11 @@ class Candidate:
     seniority: str
     function: str
     country: str
+    city: str
     score: float
     components: dict[str, float]
     reasons: list[str]  # rendered in the requested language
+    chips: list[tuple[str, str, str]]  # (kind, text, reason): the same reasons in a few words each
     introducer_id: int | None
     introducer_name: str | None
     in_pipeline: bool
@@ -295,7 +297,9 @@ def _candidates(
         row[0]: row
         for row in Person.objects.for_user(owner)
         .filter(pk__in=ids)
-        .values_list("pk", "display_name", "title", "organization_name", "seniority", "function", "country")
+        .values_list(
+            "pk", "display_name", "title", "organization_name", "seniority", "function", "country", "city"
+        )
     }
     pipeline = set()
     if goal is not None:
@@ -320,9 +324,14 @@ def _candidates(
                 seniority=person[4],
                 function=person[5],
                 country=person[6],
+                city=person[7],
                 score=round(candidate.score, 1),
                 components={name: round(value, 3) for name, value in candidate.components.items()},
-                reasons=[describe_reason(reason, lang, labels) for reason in candidate.reasons],
+                reasons=(reasons := [describe_reason(reason, lang, labels) for reason in candidate.reasons]),
+                chips=[
+                    (*describe_chip(reason, lang, labels), text)
+                    for reason, text in zip(candidate.reasons, reasons, strict=True)
+                ],
                 introducer_id=introducer,
                 introducer_name=labels["person"].get(introducer) if introducer is not None else None,
                 in_pipeline=candidate.person_id in pipeline,

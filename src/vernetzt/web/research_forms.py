@@ -15,12 +15,19 @@ from vernetzt.web.forms import ListField, function_choices, level_choices, regio
 _PERSON_REF = re.compile(r"\(#(\d+)\)\s*$")
 
 
+MAX_PAGE = 200  # 10,000 people: further down nobody reads
+
+
 class TargetFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)
     function = forms.ChoiceField(label=_("Function"), required=False)
     event = forms.TypedChoiceField(label=_("Event"), required=False, coerce=int, empty_value=None)
     only_event = forms.BooleanField(label=_("Only its attendees"), required=False)
+    # Not shown: the pager's links carry it; changing a filter starts again at page 1.
+    page = forms.IntegerField(
+        label=_("Page"), required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)

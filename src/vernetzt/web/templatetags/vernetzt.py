@@ -76,3 +76,19 @@ def number(value) -> str:
 @register.filter
 def task_kind_label(kind: str) -> str:
     return describe_task_kind(kind, request_language())
+
+
+@register.filter
+def place_of(candidate) -> str:
+    """Where a suggested person is, in the reader's language: "Singapore", "Hamburg, Germany"."""
+    city = term_in(candidate.city, request_language()) if candidate.city else ""
+    country = _country_name(candidate.country, request_language()) if candidate.country else ""
+    return ", ".join(part for part in dict.fromkeys((city, country)) if part)
+
+
+@register.filter
+def relation_label(relation: str) -> str:
+    """Where someone stands around the user (network upward's ``relation``)."""
+    from vernetzt.people.orgchart import RELATION_LABELS
+
+    return RELATION_LABELS[relation]() if relation in RELATION_LABELS else ""

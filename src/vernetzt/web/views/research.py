@@ -20,6 +20,7 @@ from vernetzt.research.services import network_upward, rank_for_goal
 from vernetzt.web.research_forms import MeForm, StageForm, TargetFilterForm
 
 RESULTS = 30
+PAGE_SIZE = 50  # per page of whom to meet
 PEOPLE_AT_MY_ORG = 300
 
 
@@ -30,9 +31,10 @@ def _goal(request, pk: int) -> Goal:
 def goal_research(request, pk: int):
     goal = _goal(request, pk)
     form = TargetFilterForm(request.GET or None, owner=request.user)
-    candidates, event = [], None
+    candidates, event, page = [], None, 1
     if not form.is_bound or form.is_valid():
         filters = form.cleaned_data if form.is_bound else {}
+        page = filters.get("page") or 1
         if filters.get("event"):
             event = get_object_or_404(Event.objects.for_user(request.user), pk=filters["event"])
         candidates = rank_for_goal(
@@ -41,17 +43,27 @@ def goal_research(request, pk: int):
             lang=request_language(),
             event=event,
             only_event=bool(filters.get("only_event")),
-            limit=RESULTS,
+            limit=page * PAGE_SIZE + 1,  # one more tells whether a next page exists
             region=filters.get("region") or None,
             level=filters.get("level") or None,
             function=filters.get("function") or None,
         )
     stages = dict(Target.Stage.choices)
     pipeline = dict(Target.objects.for_user(request.user).filter(goal=goal).values_list("person_id", "stage"))
+    first = (page - 1) * PAGE_SIZE
+    shown = candidates[first : first + PAGE_SIZE]
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "goal": goal,
         "form": form,
-        "rows": [(c, stages.get(pipeline.get(c.person_id))) for c in candidates],
+        "rows": [(c, stages.get(pipeline.get(c.person_id))) for c in shown],
+        "first_rank": first + 1,
+        "last_rank": first + len(shown),
+        "page": page,
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if len(candidates) > first + PAGE_SIZE else None,
+        "query": query.urlencode(),
         "event": event,
         "has_me": get_me(request.user) is not None,
     }
