@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from vernetzt.events.services import create_event
-from vernetzt.journal.benefits import record_benefit
+from vernetzt.journal.benefits import record_benefit, suggest_benefits
 from vernetzt.journal.messages import compose_draft, draft_for_task, send_draft
 from vernetzt.journal.models import Task
 from vernetzt.journal.services import JournalDataError, log_interaction
-from vernetzt.people.services import create_person
+from vernetzt.people.services import create_person, set_me
 
 pytestmark = pytest.mark.django_db
 FRIDAY = date(2026, 3, 13)
@@ -161,3 +161,59 @@ def test_the_draft_page_shows_the_places_to_fill_in(alice_client, user):
     page = alice_client.get(f"/people/{priya.pk}/draft/?kind=lunch_invitation")
     assert page.status_code == 200
     assert "Before sending, fill in the places marked [[…]]:" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("languages", "ui_lang", "sentence"),
+    [
+        (
+            ["Deutsch"],
+            "de",
+            "Wie besprochen würde ich Ihnen gern anbieten, meine Erfahrung mit Intralogistik zu teilen.",
+        ),
+        (
+            ["Deutsch"],
+            "en",
+            "Wie besprochen würde ich Ihnen gern anbieten, meine Erfahrung mit Intralogistik zu teilen.",
+        ),
+        (["English"], "de", "As discussed, I would be glad to share my experience with intralogistics."),
+    ],
+)
+def test_information_planned_from_a_suggestion_reads_as_the_users_own_offer(
+    alice_client, user, languages, ui_lang, sentence
+):
+    set_me(
+        owner=user,
+        title="Logistikleiter",
+        organization="Muster Maschinenbau GmbH",
+        city="Dortmund",
+        expertise=["Intralogistik"],
+    )
+    user.language = ui_lang
+    user.save()
+    anna = create_person(
+        owner=user,
+        first_name="Anna",
+        last_name="Weber",
+        title_of_address="Frau",
+        title="Head of Intralogistics",
+        organization_name="Rhein Cargo GmbH",
+        expertise=["Intralogistik"],
+        languages=languages,
+    )
+    shown = suggest_benefits(owner=user, person=anna, lang=ui_lang)
+    information = next(s for s in shown if s.kind == "information")
+    page = alice_client.get(f"/people/{anna.pk}/benefits/").content.decode()
+    assert f'name="description" value="{information.offer}"' in page  # what "Plan this" records
+    alice_client.post(
+        f"/people/{anna.pk}/benefits/add/",
+        {
+            "direction": "offered",
+            "kind": "information",
+            "description": information.offer,
+            "status": "planned",
+        },
+    )
+    draft = compose_draft(owner=user, person=anna, kind="thank_you_email", ui_lang=ui_lang)
+    assert sentence in draft.body
+    assert draft.placeholders == ()

@@ -28,6 +28,20 @@ ACTIONS = {
     },
     "help": {"de": "Anbieten: {subject}", "en": "Offer: {subject}"},
 }
+# The same benefits as the user offers them in a message ("… würde ich Ihnen gern anbieten, meine Erfahrung
+# mit Intralogistik zu teilen"): first person, so a planned benefit reads right in the drafts.
+OFFERS = {
+    "information": {"de": "meine Erfahrung mit {subject} teilen", "en": "share my experience with {subject}"},
+    "information_success": {
+        "de": "meine Erfahrungen aus „{subject}“ teilen",
+        "en": "share what I learned from “{subject}”",
+    },
+    "information_market": {
+        "de": "meine Kenntnis des Markts {in_country} teilen",
+        "en": "share my knowledge of the market {in_country}",
+    },
+    "help": {"de": "{subject}", "en": "{subject}"},
+}
 REASONS = {
     "need": {
         "de": "Passt zu dem, was {person} sucht: „{need}“",
@@ -103,24 +117,37 @@ def contact_label(contact: Contact, lang: str) -> str:
     return f"{contact.name} ({role})" if role else contact.name
 
 
-def describe_benefit(
-    suggestion: BenefitSuggestion, *, person: str, contact: Contact | None, lang: str
-) -> tuple[str, list[str]]:
-    """(what to do, why it fits) in ``lang``; ``contact`` names whom an introduction is to."""
-    check_language(lang)
-    key = suggestion.kind
-    if key == "information" and suggestion.params.get("success"):
-        key = "information_success"
-    elif key == "information" and "country" in suggestion.params:
-        key = "information_market"
-    values = {
-        "person": person,
-        "contact": contact_label(contact, lang) if contact else "",
+def _key(suggestion: BenefitSuggestion) -> str:
+    if suggestion.kind == "information" and suggestion.params.get("success"):
+        return "information_success"
+    if suggestion.kind == "information" and "country" in suggestion.params:
+        return "information_market"
+    return suggestion.kind
+
+
+def _values(suggestion: BenefitSuggestion, lang: str) -> dict[str, str]:
+    return {
         "subject": term_in(suggestion.subject, lang) if suggestion.subject else "",
         "in_country": in_country(str(suggestion.params["country"]), lang)
         if "country" in suggestion.params
         else "",
     }
+
+
+def describe_benefit(
+    suggestion: BenefitSuggestion, *, person: str, contact: Contact | None, lang: str
+) -> tuple[str, list[str]]:
+    """(what to do, why it fits) in ``lang``; ``contact`` names whom an introduction is to."""
+    check_language(lang)
+    values = {"person": person, "contact": contact_label(contact, lang) if contact else ""}
     name = contact.name if contact else ""
     reasons = [describe_benefit_reason(r, person=person, contact=name, lang=lang) for r in suggestion.reasons]
-    return ACTIONS[key][lang].format(**values), reasons
+    return ACTIONS[_key(suggestion)][lang].format(**values, **_values(suggestion, lang)), reasons
+
+
+def benefit_offer(suggestion: BenefitSuggestion, *, lang: str) -> str:
+    """Information or help as the user offers it in a message in ``lang`` (first person, an infinitive
+    or the offer itself); empty for an introduction, which the drafts name by the contact."""
+    if suggestion.kind == "introduction":
+        return ""
+    return OFFERS[_key(suggestion)][check_language(lang)].format(**_values(suggestion, lang))

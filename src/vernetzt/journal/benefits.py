@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from vernetzt.core.benefits import MAX_SUGGESTIONS, MIN_CLOSENESS, Holding, Profile
 from vernetzt.core.benefits import suggest_benefits as core_suggest
-from vernetzt.core.benefits_text import Contact, describe_benefit
+from vernetzt.core.benefits_text import Contact, benefit_offer, describe_benefit
 from vernetzt.core.text import normalize_org_name
 from vernetzt.journal.models import Benefit
 from vernetzt.journal.services import JournalDataError, raise_targets
+from vernetzt.language import message_language
 from vernetzt.people.models import TIER_CLOSENESS, Person, Success, Tie
 from vernetzt.people.services import get_me
 
@@ -110,12 +111,15 @@ def delete_benefit(*, benefit: Benefit) -> None:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A benefit the user could give, in the user's language: ``person_id`` is whom to introduce."""
+    """A benefit the user could give, in the user's language: ``person_id`` is whom to introduce;
+    ``offer`` is information or help as the user offers it in a message to the person, in the language
+    they are written to (what planning the suggestion records)."""
 
     kind: str
     text: str
     reasons: list[str]
     person_id: int | None = None
+    offer: str = ""
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "text": self.text, "person_id": self.person_id, "reasons": self.reasons}
@@ -233,7 +237,10 @@ def suggest_benefits(
         contact = contacts.get(suggestion.contact_id) if suggestion.contact_id else None
         named = Contact(contact.name, contact.title, organizations[contact.person_id]) if contact else None
         text, reasons = describe_benefit(suggestion, person=person.display_name, contact=named, lang=lang)
+        offer = benefit_offer(suggestion, lang=message_language(person, fallback=lang))
         result.append(
-            Suggestion(kind=suggestion.kind, text=text, reasons=reasons, person_id=suggestion.contact_id)
+            Suggestion(
+                kind=suggestion.kind, text=text, reasons=reasons, person_id=suggestion.contact_id, offer=offer
+            )
         )
     return result
