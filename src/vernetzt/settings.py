@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "vernetzt.transfer",
     "vernetzt.sources",
     "vernetzt.carddav",
+    "vernetzt.privacy",
     "vernetzt.web",
 ]
 

@@ -16,6 +16,7 @@ from vernetzt.web.views import (
     organizations,
     people,
     phone,
+    privacy,
     privacy_settings,
     pwa,
     research,
@@ -43,6 +44,10 @@ urlpatterns = [
     path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="person_delete"),
     path("people/<int:pk>/keep/", privacy_settings.person_keep, name="person_keep"),
+    path("people/<int:pk>/privacy/", privacy.person_privacy, name="person_privacy"),
+    path("people/<int:pk>/record/", privacy.person_record, name="person_record"),
+    path("people/<int:pk>/record.json", privacy.person_record_json, name="person_record_json"),
+    path("people/<int:pk>/forget/", privacy.person_forget, name="person_forget"),
     path("people/<int:pk>/manager/", organizations.person_manager, name="person_manager"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
     path(

@@ -13,6 +13,7 @@ from vernetzt.api.errors import document_error_responses, install_error_handlers
 from vernetzt.api.fields import Id, Limit, text
 from vernetzt.api.journal import router as journal_router
 from vernetzt.api.organizations import router as organizations_router
+from vernetzt.api.privacy import router as privacy_router
 from vernetzt.api.research import router as research_router
 from vernetzt.api.schemas import Error, GoalIn, GoalOut, GoalPatch, PersonIn, PersonOut, PersonPatch
 from vernetzt.goals.models import Goal
@@ -40,6 +41,7 @@ api = VernetztAPI(
 api.add_router("", research_router)
 api.add_router("", journal_router)
 api.add_router("", organizations_router)
+api.add_router("", privacy_router)
 install_error_handlers(api)
 
 

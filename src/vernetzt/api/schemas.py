@@ -34,6 +34,13 @@ def partial(schema: type[InputSchema]) -> type[InputSchema]:
     return create_model(schema.__name__.removesuffix("In") + "Patch", __base__=InputSchema, **fields)
 
 
+class SourceOut(Schema):
+    kind: str
+    file: str
+    batch_id: int | None
+    date: str
+
+
 class PersonOut(Schema):
     person_id: int = Field(alias="id")
     name: str = Field(alias="display_name")
@@ -71,6 +78,10 @@ class PersonOut(Schema):
     @staticmethod
     def resolve_special_categories(person) -> list[str]:
         return [hit.category for hit in find_special_categories(person.notes)]
+    sources: list[SourceOut]
+    legal_basis: str
+    purpose: str
+    do_not_contact: bool
 
 
 class PersonIn(InputSchema):
@@ -98,6 +109,8 @@ class PersonIn(InputSchema):
     needs: text_list(MAX_STATEMENT_LENGTH) = []
     offers: text_list(MAX_STATEMENT_LENGTH) = []
     notes: model_field(Person, "notes") = ""
+    legal_basis: model_field(Person, "legal_basis") = "legitimate_interest"
+    purpose: model_field(Person, "purpose") = ""
 
 
 PersonPatch = partial(PersonIn)

@@ -4,6 +4,7 @@ from vernetzt.cli import (  # noqa: F401  (registers commands)
     accounts,
     journal,
     organizations,
+    privacy,
     profile,
     research,
     retention,

@@ -43,6 +43,7 @@ def _report_text(data: dict) -> str:
     ]
     if data.get("batch_id"):
         lines.append(f"Batch {data['batch_id']} (undo with: vernetzt undo {data['batch_id']}).")
+    lines += [f"  {skip['message']}" for skip in data.get("erased_on", [])]
     lines += [f"  {error['file']}:{error['line']}: {error['message']}" for error in data["errors"]]
     for person in data.get("people", []):
         role = ", ".join(part for part in (person["title"], person["organization"]) if part)

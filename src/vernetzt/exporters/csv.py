@@ -15,7 +15,7 @@ phone numbers like `+49 …` carry a visible apostrophe in a spreadsheet.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
 from vernetzt.exporters.vcard import format_birthday
@@ -100,15 +100,23 @@ def _row(record: ContactRecord) -> list[str]:
     ]
 
 
-def write_contacts_csv(records: Iterable[ContactRecord], fileobj: TextIO) -> int:
+def write_contacts_csv(
+    records: Iterable[ContactRecord],
+    fileobj: TextIO,
+    *,
+    extra_header: Sequence[str] = (),
+    extra_cells: Callable[[ContactRecord], list[str]] | None = None,
+) -> int:
     """Write a header and one row per record to `fileobj` (open it with newline=""); returns the rows.
 
+    ``extra_header``/``extra_cells``: columns after Google's (readers that do not know them skip them).
     Encode the stream as UTF-8 with BOM ("utf-8-sig") when the file is meant for Excel.
     """
     writer = csv.writer(fileobj, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow([*HEADER, *extra_header])
     count = 0
     for record in records:
-        writer.writerow(_row(record))
+        extra = [_cell(value) for value in extra_cells(record)] if extra_cells else []
+        writer.writerow([*_row(record), *extra])
         count += 1
     return count

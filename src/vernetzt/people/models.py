@@ -41,6 +41,16 @@ class TitleOfAddress(models.TextChoices):
     HERR = "Herr", _("Mr (Herr)")
 
 
+class LegalBasis(models.TextChoices):
+    """Why the user may keep a person's data (GDPR Art. 6(1)); for a professional network usually the
+    legitimate interest in keeping in touch, which gives the person the right to object (Art. 21)."""
+
+    LEGITIMATE_INTEREST = "legitimate_interest", _("Legitimate interest (Art. 6(1)(f))")
+    CONSENT = "consent", _("Consent (Art. 6(1)(a))")
+    CONTRACT = "contract", _("Contract (Art. 6(1)(b))")
+    OTHER = "other", _("Other")
+
+
 class Organization(OwnedModel):
     name = models.CharField(_("name"), max_length=300)
     normalized_name = models.CharField(max_length=300, editable=False)
@@ -112,7 +122,20 @@ class Person(OwnedModel):
     linkedin_connected = models.BooleanField(_("connected on LinkedIn"), default=False)
     xing_connected = models.BooleanField(_("connected on XING"), default=False)
     connected_on = models.DateField(_("connected since"), null=True, blank=True)
+    # Where the data came from (people.provenance): [{"kind", "file", "batch_id", "date"}, ...].
     sources = models.JSONField(default=list, blank=True, editable=False)
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=20, choices=LegalBasis.choices, default=LegalBasis.LEGITIMATE_INTEREST
+    )
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why you keep this person's data; the goals they are part of are added by themselves."),
+    )
+    # The person objected (Art. 21) or asked not to be contacted: no draft, task, digest or suggestion.
+    do_not_contact = models.BooleanField(_("do not contact"), default=False)
+    do_not_contact_on = models.DateField(_("do not contact since"), null=True, blank=True, editable=False)
     # Fields the user changed by hand; imports do not overwrite them unless asked to.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     # Current role, denormalised from the current Position for listing and ranking.

@@ -18,8 +18,17 @@ from vernetzt.core.text import normalize_org_name, search_words
 from vernetzt.core.titles import classify_title
 from vernetzt.errors import DataError
 from vernetzt.importers.records import is_linkedin_url, is_xing_url, slug_of
-from vernetzt.people.models import Education, Organization, Person, PersonPhoto, Position, TitleOfAddress
+from vernetzt.people.models import (
+    Education,
+    LegalBasis,
+    Organization,
+    Person,
+    PersonPhoto,
+    Position,
+    TitleOfAddress,
+)
 from vernetzt.people.organizations import guessed_industry
+from vernetzt.people.provenance import source_entry
 from vernetzt.people.reporting import remove_manager, set_manager
 from vernetzt.validation import clean_web_url
 
@@ -51,6 +60,8 @@ EDITABLE_FIELDS = frozenset(
         "linkedin_connected",
         "xing_connected",
         "connected_on",
+        "legal_basis",
+        "purpose",
     }
 )
 ROLE_FIELDS = frozenset({"title", "organization_name"})
@@ -124,6 +135,10 @@ def _apply_fields(person: Person, fields: dict[str, Any]) -> set[str]:
     for name in ("needs", "offers"):
         if name in fields:
             fields = {**fields, name: _clean_statements(name, fields[name])}
+    if "legal_basis" in fields and fields["legal_basis"] not in LegalBasis.values:
+        raise PersonDataError("legal_basis", f"use one of {', '.join(LegalBasis.values)}")
+    if "purpose" in fields:
+        fields = {**fields, "purpose": _clean_purpose(fields["purpose"])}
     for url_field in ("linkedin_url", "xing_url"):
         if url_field in fields:
             fields = {**fields, url_field: clean_web_url(fields[url_field], field=url_field)}
@@ -159,6 +174,15 @@ def _clean_address(fields: dict[str, Any]) -> dict[str, str]:
 
 
 MAX_STATEMENTS, MAX_STATEMENT_LENGTH = 20, 300
+
+
+def _clean_purpose(value) -> str:
+    if not isinstance(value, str):
+        raise PersonDataError("purpose", "a text")
+    value = " ".join(value.split())
+    if len(value) > 300 or "\x00" in value:
+        raise PersonDataError("purpose", "at most 300 characters")
+    return value
 
 
 def _clean_statements(name: str, values) -> list[str]:
@@ -216,10 +240,11 @@ def update_position_derived(position: Position) -> None:
 
 
 @transaction.atomic
-def create_person(*, owner, source: str = "manual", **fields: Any) -> Person:
+def create_person(*, owner, source: str = "manual", source_file: str = "", **fields: Any) -> Person:
+    """``source``: where the data comes from (people.provenance), "manual" for typed in."""
     person = Person(owner=owner)
     _apply_fields(person, fields)
-    person.sources = [source]
+    person.sources = [source_entry(source, file=source_file)]
     person.save()
     set_current_role(
         person=person, title=fields.get("title", ""), organization_name=fields.get("organization_name", "")
@@ -261,6 +286,17 @@ def delete_people(*, owner, ids) -> int:
     return by_model.get("people.Person", 0)
 
 
+@transaction.atomic
+def set_do_not_contact(*, person: Person, do_not_contact: bool) -> Person:
+    """The person objected or asked not to be contacted (or withdrew that): from now on no draft,
+    outreach task, digest line or suggestion reaches them. The day it was set is kept."""
+    if person.do_not_contact != do_not_contact:
+        person.do_not_contact = do_not_contact
+        person.do_not_contact_on = timezone.localdate() if do_not_contact else None
+        person.save(update_fields=["do_not_contact", "do_not_contact_on", "updated_at"])
+    return person
+
+
 def get_me(owner) -> Person | None:
     return Person.objects.for_user(owner).filter(is_me=True).first()
 
@@ -298,7 +334,7 @@ def set_me(
     if me is None:
         me = Person(owner=owner, is_me=True, tier="inner")
         _apply_fields(me, {**name_fields, **data})
-        me.sources = ["me"]
+        me.sources = [source_entry("me")]
         me.save()
     else:
         _apply_fields(me, data)

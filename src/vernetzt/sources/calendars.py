@@ -33,6 +33,7 @@ from vernetzt.journal.models import Interaction
 from vernetzt.journal.observed import ObservedContact, note_meeting_scheduled, record_observed_contacts
 from vernetzt.journal.services import log_interaction
 from vernetzt.people.models import Person
+from vernetzt.people.provenance import record_source, source_entry
 from vernetzt.sources.addresses import GuardedResolver, PrivateAddress, check_url, refused_address
 from vernetzt.sources.fetching import FetchError, fetch
 from vernetzt.sources.lookup import find_owned
@@ -216,11 +217,13 @@ def poll_calendar(calendar: Calendar, *, report: CalendarReport) -> None:
         )
     }
     history: list[ObservedContact] = []
+    seen: set[int] = set()
     for meeting in meetings:
         for person_id in dict.fromkeys(people[a] for a in meeting.addresses if a in people):
             state = known.get((meeting.key, person_id))
             if state:
                 continue  # logged before
+            seen.add(person_id)
             person = Person.objects.get(pk=person_id)
             happened = meeting.ends <= now
             if state is None:
@@ -263,6 +266,8 @@ def poll_calendar(calendar: Calendar, *, report: CalendarReport) -> None:
     report.logged += record_observed_contacts(
         owner=owner, contacts=history, source=source_of(calendar)
     ).interactions
+    entry = source_entry("calendar", file=calendar.name or calendar.url)
+    record_source(owner=owner, person_ids=seen, entry=entry)
 
 
 def poll_calendars(*, owner, calendars=None) -> CalendarReport:

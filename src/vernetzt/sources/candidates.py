@@ -18,6 +18,7 @@ from vernetzt.errors import DataError
 from vernetzt.goals.models import Target
 from vernetzt.journal.services import add_success
 from vernetzt.people.models import Organization, Person, Position, Success, Tier
+from vernetzt.people.provenance import record_source, source_entry
 from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import Candidate, FeedItem
 
@@ -151,6 +152,8 @@ def confirm_candidate(*, owner, candidate: Candidate) -> Success:
         timezone.now(),
     )
     candidate.save(update_fields=["status", "success", "decided_at"])
+    feed = str(item.feed) if item.feed else item.url  # an article added by hand has no feed
+    record_source(owner=owner, person_ids=[candidate.person_id], entry=source_entry("feed", file=feed))
     return success
 
 

@@ -31,6 +31,7 @@ from vernetzt.errors import DataError
 from vernetzt.journal.models import Interaction
 from vernetzt.journal.observed import ObservedContact, record_observed_contacts
 from vernetzt.people.models import Person
+from vernetzt.people.provenance import record_source, source_entry
 from vernetzt.sources.addresses import PrivateAddress, check_host
 from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import MailAccount, MailMessage
@@ -354,6 +355,11 @@ def poll_account(account: MailAccount, *, report: MailReport, progress: Progress
                     MailMessage.objects.bulk_create(messages, ignore_conflicts=True, batch_size=500)
                     observed = record_observed_contacts(
                         owner=owner, contacts=contacts, source=source_of(account)
+                    )
+                    record_source(
+                        owner=owner,
+                        person_ids={message.person_id for message in messages},
+                        entry=source_entry("mail", file=f"{account.username} ({account.host})"),
                     )
                     account.state[folder] = {"uidvalidity": validity, "uid": chunk[-1]}
                     account.progress_done += len(chunk)

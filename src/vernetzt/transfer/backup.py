@@ -31,6 +31,7 @@ from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from vernetzt.privacy.erasure import reapply_erasures
 from vernetzt.transfer.encryption import (
     DamagedFile,
     WrongPassphrase,
@@ -228,4 +229,6 @@ def restore_plain_backup(path: str | os.PathLike[str], *, name: str) -> dict[str
                 raise BackupError(f"{name} is damaged: {label} holds a different number of rows than listed")
             restored.append(model)
         reset_sequences(restored)
+        # Whoever was erased after this backup was made stays erased (the log outlives the database).
+        reapply_erasures()
     return counts

@@ -106,7 +106,7 @@ def import_cards(
     from vernetzt.events.services import create_event
 
     label = readings[0].filename if len(readings) == 1 else f"{len(readings)} cards"
-    run = _Run(owner, "card", label, "card", dry_run, False, progress)
+    run = _Run(owner, "card", label, dry_run, False, progress)
     for reading in readings:
         run.report.errors.extend(reading.errors)
     usable = [reading for reading in readings if reading.record is not None]

@@ -14,14 +14,22 @@ from django.utils import timezone
 
 from vernetzt.accounts.ownership import OwnedModel
 from vernetzt.exporters import render_vcards, write_contacts_csv
+from vernetzt.goals.models import Target
 from vernetzt.importers import Birthday, ContactRecord
 from vernetzt.people.models import Person
+from vernetzt.people.provenance import person_purposes, source_summary
 from vernetzt.transfer.rows import concrete_fields, iter_rows
 
 SCHEMA_VERSION = 1
 FORMAT = "vernetzt-account-export"
 # Secrets (hashed tokens) and undo bookkeeping are not part of what a user takes with them.
 EXCLUDED = frozenset({"journal.feedtoken", "transfer.importchange"})
+
+
+# Someone who objected keeps this label in every export (vCard CATEGORIES, the CSV's Labels, the
+# phone's address book), so that no other program's mailing reaches them either.
+DO_NOT_CONTACT_LABEL = "Do not contact"
+PRIVACY_HEADER = ("Sources", "Legal Basis", "Purpose", "Do Not Contact")
 
 
 def person_record(person: Person, *, line: int = 0) -> ContactRecord:
@@ -47,6 +55,7 @@ def person_record(person: Person, *, line: int = 0) -> ContactRecord:
         xing_url=person.xing_url,
         birthday=birthday,
         notes=person.notes,
+        labels=[DO_NOT_CONTACT_LABEL] if person.do_not_contact else [],
     )
 
 
@@ -63,8 +72,27 @@ def export_vcard(*, owner, fileobj: IO[str]) -> int:
 
 
 def export_csv(*, owner, fileobj: IO[str]) -> int:
-    """Open ``fileobj`` with newline="" (and encoding "utf-8-sig" for Excel)."""
-    return write_contacts_csv(person_records(owner), fileobj)
+    """Open ``fileobj`` with newline="" (and encoding "utf-8-sig" for Excel). After Google's columns:
+    where each person's data came from, the legal basis, the purpose and the do-not-contact flag."""
+    people = Person.objects.for_user(owner).filter(is_me=False).order_by("last_name", "first_name", "id")
+    people = people.iterator(chunk_size=2000)
+    current: dict[str, Person] = {}
+    goals: dict[int, list[str]] = {}
+    for person_id, text in Target.objects.for_user(owner).values_list("person_id", "goal__text"):
+        goals.setdefault(person_id, []).append(text)
+
+    def records() -> Iterator[ContactRecord]:
+        for number, person in enumerate(people, 1):
+            current["person"] = person
+            yield person_record(person, line=number)
+
+    def privacy_cells(record: ContactRecord) -> list[str]:
+        person = current["person"]
+        flag = "yes" if person.do_not_contact else ""
+        purposes = "; ".join(person_purposes(person, goals.get(person.pk, [])))
+        return [source_summary(person), person.legal_basis, purposes, flag]
+
+    return write_contacts_csv(records(), fileobj, extra_header=PRIVACY_HEADER, extra_cells=privacy_cells)
 
 
 def owned_models() -> list[type[OwnedModel]]:

@@ -15,6 +15,7 @@ from vernetzt.core.places import resolve_country
 from vernetzt.core.text import normalize_org_name, normalize_person_name
 from vernetzt.importers.records import ContactRecord, slug_of
 from vernetzt.people.models import Person
+from vernetzt.people.provenance import with_source
 from vernetzt.people.services import compose_display_name
 
 # The columns an import reads and may write; derived ones follow from the others (refresh_derived).
@@ -214,7 +215,9 @@ def record_values(record: ContactRecord, *, country_cache: dict[str, str]) -> di
     return values
 
 
-def merge_values(state: PersonState, incoming: dict[str, Any], *, source: str, overwrite_edits: bool) -> None:
+def merge_values(
+    state: PersonState, incoming: dict[str, Any], *, source: dict, overwrite_edits: bool
+) -> None:
     """Fold what a record says into ``state``: non-empty values win, lists grow, notes are appended;
     fields the user edited by hand stay unless ``overwrite_edits``."""
     values = state.values
@@ -246,8 +249,7 @@ def merge_values(state: PersonState, incoming: dict[str, Any], *, source: str, o
         values.update(birth_day=birthday[0], birth_month=birthday[1], birth_year=year)
     if incoming["linkedin_connected"]:
         values["linkedin_connected"] = True
-    if source not in values["sources"]:
-        values["sources"] = [*values["sources"], source]
+    values["sources"] = with_source(values["sources"], source)
     _merge_role(state, incoming, locked)
 
 

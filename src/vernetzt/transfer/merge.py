@@ -15,6 +15,7 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 
 from vernetzt.people.models import Person, Tier
+from vernetzt.people.provenance import combine_sources, source_entry, with_source
 from vernetzt.people.services import (
     EDITABLE_FIELDS,
     compose_display_name,
@@ -146,7 +147,10 @@ def _merged_values(plan: MergePlan) -> dict[str, Any]:
         else:
             values[choice.name] = result
     keep, other = plan.keep, plan.other
-    values["sources"] = list(dict.fromkeys([*keep.sources, *other.sources]))
+    values["sources"] = combine_sources(keep.sources, other.sources)
+    # Either record's objection stands: merging must never make a person contactable again.
+    values["do_not_contact"] = keep.do_not_contact or other.do_not_contact
+    values["do_not_contact_on"] = keep.do_not_contact_on or other.do_not_contact_on
     values["edited_fields"] = sorted(set(keep.edited_fields) | set(other.edited_fields))
     contacts = [day for day in (keep.last_contact_on, other.last_contact_on) if day]
     values["last_contact_on"] = max(contacts) if contacts else None
@@ -169,6 +173,7 @@ def merge_persons(
     for relation in person_relations():
         _repoint(relation, keep=keep, other=other, recorder=recorder)
     values = _merged_values(plan)
+    values["sources"] = with_source(values["sources"], source_entry("merge", batch_id=batch.pk))
     before = row_of(keep)
     for name, value in values.items():
         setattr(keep, name, value)

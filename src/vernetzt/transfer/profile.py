@@ -7,6 +7,7 @@ from vernetzt.core.text import normalize_org_name
 from vernetzt.importers.linkedin import OwnProfile
 from vernetzt.people.models import Education, Organization, Person, Position
 from vernetzt.people.organizations import set_industry
+from vernetzt.people.provenance import source_entry
 from vernetzt.people.services import compose_display_name, get_me, refresh_derived
 from vernetzt.transfer.applying import Organizations, PositionDeriver
 from vernetzt.transfer.recording import Recorder
@@ -56,7 +57,7 @@ def apply_profile(
             first_name=profile.first_name,
             last_name=profile.last_name,
             display_name=name or owner.get_full_name() or owner.get_username(),
-            sources=["me"],
+            sources=[source_entry("linkedin", file=recorder.batch.filename, batch_id=recorder.batch.pk)],
         )
         refresh_derived(me)
         me.save()

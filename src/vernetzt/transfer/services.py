@@ -30,6 +30,9 @@ from vernetzt.importers import (
 )
 from vernetzt.importers.records import refuse_too_large
 from vernetzt.language import account_language
+from vernetzt.people.provenance import source_entry
+from vernetzt.privacy.erasure import erased_digests, erasure_key, record_digests
+from vernetzt.privacy.messages import describe_erased_skip
 from vernetzt.research.freshness import mark_pool_stale
 from vernetzt.transfer import history
 from vernetzt.transfer.applying import Organizations, write_people
@@ -81,6 +84,12 @@ class ImportReport:
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The CLI's JSON document (DESIGN §4)."""
+        extra = dict(self.extra)
+        if "erased_on" in extra:
+            extra["erased_on"] = [
+                {**skip, "message": describe_erased_skip(skip["count"], skip["date"], lang)}
+                for skip in extra["erased_on"]
+            ]
         return {
             "created": self.created,
             "updated": self.updated,
@@ -91,7 +100,7 @@ class ImportReport:
             "batch_id": self.batch_id,
             "kind": self.kind,
             "file": self.filename,
-            **self.extra,
+            **extra,
         }
 
 
@@ -126,16 +135,39 @@ class _Run:
     owner: Any
     kind: str
     filename: str
-    source: str
     dry_run: bool
     overwrite_edits: bool
     progress: Progress
     report: ImportReport = field(init=False)
     index: PersonIndex = field(init=False)
     touched: dict[int, PersonState] = field(default_factory=dict)
+    # Erased people's digests (privacy.erasure) → the day; records that match one are skipped.
+    erased: dict[str, date] = field(init=False)
+    erased_skips: dict[date, int] = field(default_factory=dict)
+    # Where the data of this import comes from; one dict shared by every person it touches, so the
+    # batch id, known only once planning is over, reaches all of them with one assignment.
+    source: dict = field(init=False)
 
     def __post_init__(self) -> None:
         self.report = ImportReport(kind=self.kind, filename=self.filename, dry_run=self.dry_run)
+        self.source = source_entry(self.kind, file=self.filename)
+        self.erased = erased_digests(self.owner)
+        self.erasure_key = erasure_key() if self.erased else b""
+
+    def erased_on(self, values: dict[str, Any]) -> date | None:
+        """The day the person ``values`` describes was erased, if they were."""
+        if not self.erased:
+            return None
+        days = [self.erased[d] for d in record_digests(values, self.erasure_key) if d in self.erased]
+        return max(days) if days else None
+
+    def skip_erased(self, day: date) -> None:
+        self.report.skipped += 1
+        self.erased_skips[day] = self.erased_skips.get(day, 0) + 1
+        self.report.extra["erased"] = sum(self.erased_skips.values())
+        self.report.extra["erased_on"] = [
+            {"date": day.isoformat(), "count": count} for day, count in sorted(self.erased_skips.items())
+        ]
 
     def plan_records(
         self, records: Sequence[ContactRecord], *, linkedin: bool = False
@@ -153,6 +185,11 @@ class _Run:
                 planned.append(None)
                 continue
             incoming["linkedin_connected"] = linkedin
+            erased_on = self.erased_on(incoming)
+            if erased_on is not None:
+                self.skip_erased(erased_on)
+                planned.append(None)
+                continue
             state = self.index.find(record, incoming)
             is_new = state is None
             if state is None:
@@ -198,6 +235,7 @@ class _Run:
     def start_batch(self) -> Recorder:
         batch = ImportBatch.objects.create(owner=self.owner, kind=self.kind, filename=self.filename[:500])
         self.report.batch_id = batch.pk
+        self.source["batch_id"] = batch.pk
         return Recorder(batch)
 
     def write(self, recorder: Recorder) -> None:
@@ -278,7 +316,7 @@ def import_vcards(
         skipped += result.skipped
         names.append(name)
     label = names[0] if len(names) == 1 else f"{len(names)} vCard files"
-    run = _Run(owner, "vcard", label, "vcard", dry_run, overwrite_edits, progress)
+    run = _Run(owner, "vcard", label, dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = errors, skipped
     return _import_contacts(run, records)
 
@@ -295,7 +333,7 @@ def import_contacts(
     """A Google or Outlook contacts CSV (the layout is detected)."""
     data, filename = _read(source, filename, "contacts.csv")
     result = parse_contacts_csv(data, filename=filename, **_rows())
-    run = _Run(owner, "contacts", filename, result.format or "contacts", dry_run, overwrite_edits, progress)
+    run = _Run(owner, "contacts", filename, dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
     run.report.extra["format"] = result.format
     return _import_contacts(run, result.records)
@@ -314,7 +352,7 @@ def import_linkedin(
     and messages, invitations and notes as history."""
     data, filename = _read(source, filename, "LinkedIn.zip")
     export = parse_linkedin_export(data, filename=filename, max_bytes=max_import_bytes(), **_rows())
-    run = _Run(owner, "linkedin", filename, "linkedin", dry_run, overwrite_edits, progress)
+    run = _Run(owner, "linkedin", filename, dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = export.errors, export.skipped
     with transaction.atomic():
         run.index = load_states(owner)
@@ -378,7 +416,7 @@ def import_attendees(
         raise ValueError("event: an attendee list needs the name of its event")
     data, filename = _read(source, filename, "attendees.csv")
     result = parse_attendees(data, filename=filename, **_rows())
-    run = _Run(owner, "attendees", filename, "attendees", dry_run, overwrite_edits, progress)
+    run = _Run(owner, "attendees", filename, dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
     with transaction.atomic():
         run.index = load_states(owner)

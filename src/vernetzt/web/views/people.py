@@ -14,6 +14,7 @@ from vernetzt.people.services import create_person, delete_person, update_person
 from vernetzt.web.forms import PersonForm
 from vernetzt.web.formtools import form_status, save_with
 from vernetzt.web.views.organizations import reporting_context
+from vernetzt.web.views.privacy import privacy_context
 
 PAGE_SIZE = 50
 FORM_FIELDS = tuple(PersonForm.base_fields)
@@ -49,6 +50,7 @@ def person_detail(request, pk: int):
         "targets": person.targets.select_related("goal"),
         "attendances": person.attendances.select_related("event"),
         **reporting_context(person),
+        **privacy_context(person),
     }
     return render(request, "vernetzt/people/detail.html", context)
 
