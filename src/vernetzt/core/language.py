@@ -110,8 +110,8 @@ _GERMAN_WORDS = frozenset(
 )
 _ENGLISH_WORDS = frozenset(
     "the a and or is are was were has have with for on at from of to not still just his her their "
-    "she he we will after about also very new into that this your my our you its".split()
-)
+    "she he we after about very new into that this your my our you its".split()
+)  # not "will" or "also": German uses them too ("will 2027 nach Singapur", "also …")
 _WORD = re.compile(r"[^\W\d_]+")
 # Endings of long German nouns and adjectives ("Auszeichnung", "Nachhaltigkeit", "Partnerschaft").
 _GERMAN_ENDINGS = ("ung", "ungen", "keit", "heit", "schaft", "lich", "isch")
@@ -126,7 +126,7 @@ def text_language(text: str) -> str | None:
     next year"); None when it does not tell (a single name or noun)."""
     text = _QUOTED.sub(" ", text or "")
     words = [word.casefold() for word in _WORD.findall(text)]
-    german = sum(word in _GERMAN_WORDS for word in words) + sum(ch in "äöüß" for ch in text.casefold())
+    german = sum(word in _GERMAN_WORDS for word in words) + sum(ch in "äöüß" for ch in text.lower())
     german += sum(len(word) >= _MIN_ENDING_WORD and word.endswith(_GERMAN_ENDINGS) for word in words)
     english = sum(word in _ENGLISH_WORDS for word in words)
     if german == english:

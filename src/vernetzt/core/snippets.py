@@ -83,12 +83,16 @@ def _conjugate(verb: str, formality: str) -> str:
         return stem + "st"  # baut → baust, arbeitet → arbeitest, segelt → segelst
     if stem.endswith("e") and stem[-2:-1] in ("d", "t"):
         return stem + "n"  # arbeitet → arbeiten
-    if stem.endswith(("el", "er")):
-        return stem + "n"  # segelt → segeln, wandert → wandern
+    if stem.endswith(("el", "er")) and stem[-3:-2] not in ("i", "e", "a", "o", "u", "ä", "ö", "ü"):
+        return stem + "n"  # segelt → segeln, wandert → wandern (but spielt → spielen, feiert → feiern)
+    if stem.endswith("er"):
+        return stem + "n"
     return stem + "en"  # baut → bauen, sucht → suchen
 
 
 def _german(words: list[str], formality: str) -> Woven | None:
+    if words[0][:1].isupper() and words[0].casefold() in _IRREGULAR:  # "Fährt Rennrad" from an import
+        words = [words[0].casefold(), *words[1:]]
     kin = _GERMAN_KIN.get(words[0].casefold()) if words[0][:1].isupper() else None
     if kin is not None:
         possessive = _GERMAN_POSSESSIVE[formality][kin]
@@ -122,8 +126,10 @@ def _english_verb(word: str) -> str | None:
     return None
 
 
-def _english(words: list[str]) -> Woven:
+def _english(words: list[str]) -> Woven | None:
     first = words[0].casefold()
+    if (first in _GERMAN_KIN and first not in _ENGLISH_KIN) or _is_german_verb(words[0]):
+        return None  # "Sohn macht Abitur", "sammelt Whisky": German notes, whatever their words say
     if first in _ENGLISH_KIN:
         verb = _english_verb(words[1]) if len(words) > 1 else None
         if verb is not None:
@@ -143,7 +149,7 @@ def weave_snippet(snippet: str, *, lang: str, formality: str) -> Woven:
     if not words:
         raise ValueError("an empty snippet cannot be woven in")
     written_in = text_language(note)
-    if written_in is not None and written_in != lang:
-        return Woven("rephrase", note)
+    if (written_in is not None and written_in != lang) or "," in note or ";" in note:
+        return Woven("rephrase", note)  # another language, or several facts in one note
     woven = _german(words, formality) if lang == "de" else _english(words)
     return woven or Woven("rephrase", note)
