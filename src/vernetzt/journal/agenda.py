@@ -229,7 +229,8 @@ def _birthdays(owner, today: date) -> tuple[list[BirthdayItem], int]:
     months = {(today + timedelta(days=n)).month for n in range(BIRTHDAY_LOOKAHEAD_DAYS + 1)}
     rows = (
         Person.objects.for_user(owner)
-        .filter(is_me=False, birth_month__in=months, birth_day__isnull=False, archived_at__isnull=True)
+        .filter(is_me=False, birth_month__in=months, birth_day__isnull=False)
+        .filter(archived_at__isnull=True, do_not_contact=False)
         .order_by()  # sorting by name would steer the planner away from the birthday index
         .values_list("id", "birth_month", "birth_day", "birth_year")
     )

@@ -175,7 +175,7 @@ def _my_network(owner, me: Person | None) -> tuple[list[Profile], dict[int, str]
     strong = [pid for pid, strength in ties.items() if (strength - 1) / 4 >= MIN_CLOSENESS]
     rows = (
         Person.objects.for_user(owner)
-        .filter(is_me=False)
+        .filter(is_me=False, do_not_contact=False)  # an introduction would reach someone who objected
         .filter(Q(tier__in=close_tiers) | Q(pk__in=strong))
         .values(*_PROFILE_FIELDS)
     )

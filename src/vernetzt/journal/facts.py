@@ -50,7 +50,12 @@ _PERSON_FIELDS = (
 
 
 def open_tasks(owner):
-    return Task.objects.for_user(owner).filter(done_at__isnull=True, skipped=False)
+    """Open tasks; none about someone who asked not to be contacted (Today, the digest, the feed)."""
+    return (
+        Task.objects.for_user(owner)
+        .filter(done_at__isnull=True, skipped=False)
+        .exclude(person__do_not_contact=True)
+    )
 
 
 def _birthday(row: dict) -> Birthday | None:
@@ -128,6 +133,7 @@ def calendar_people(owner):
         Q(birth_month__isnull=False) | Q(last_contact_on__isnull=False) | ~Q(tier="pool"),
         is_me=False,
         archived_at__isnull=True,
+        do_not_contact=False,  # no birthday greeting, keep-in-touch or reconnect for them
     )
 
 

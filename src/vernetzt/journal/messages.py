@@ -23,8 +23,8 @@ from vernetzt.core.drafts import DRAFT_KINDS, PLACEHOLDER, Draft, Offer, append_
 from vernetzt.journal.benefits import suggest_benefits
 from vernetzt.journal.models import Benefit, Interaction, Snippet, Task
 from vernetzt.journal.notice import first_message_notice
-from vernetzt.journal.services import JournalDataError, complete_task, log_interaction
-from vernetzt.language import message_language
+from vernetzt.journal.services import DoNotContact, JournalDataError, complete_task, log_interaction
+from vernetzt.language import message_language, request_language
 from vernetzt.people.models import Person
 from vernetzt.people.services import get_me
 
@@ -101,6 +101,8 @@ def compose_draft(
         raise JournalDataError("kind", f"unknown draft kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
     if person.owner_id != owner.pk:
         raise JournalDataError("person", f"no person with id {person.pk}")
+    if person.do_not_contact:
+        raise DoNotContact(person, ui_lang)
     lang = message_language(person, fallback=ui_lang)
     interactions = Interaction.objects.for_user(owner).filter(person=person).select_related("event")
     source = task.interaction if task is not None and task.interaction_id else interactions.first()
@@ -239,6 +241,8 @@ def send_draft(
     today: datetime.date | None = None,
 ) -> Interaction:
     """Send an edited draft, log it as an interaction and complete the task it served."""
+    if person.do_not_contact:
+        raise DoNotContact(person, request_language())
     unfilled = PLACEHOLDER.findall(body)
     if unfilled:
         message = _("Fill in the places marked [[…]] before sending: %(place)s") % {"place": unfilled[0]}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from vernetzt.accounts.privacy import privacy_settings, public_page_url
 from vernetzt.core.drafts import privacy_notice
 from vernetzt.journal.models import Interaction
+from vernetzt.people.provenance import source_kinds
 
 # Messages the person has had from the user in writing; after one of them the duty to inform is met.
 WRITTEN_KINDS = ("email", "message", "birthday_greeting")
@@ -23,6 +24,6 @@ def first_message_notice(*, owner, person, lang: str, request_origin: str | None
     return privacy_notice(
         lang=lang,
         formality=person.formality,
-        sources=person.sources,
+        sources=source_kinds(person),
         page_url=public_page_url(privacy, request_origin=request_origin),
     )

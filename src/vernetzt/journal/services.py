@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from vernetzt.core.cadence import CADENCE_KINDS
 from vernetzt.core.followup import tasks_after_interaction
@@ -45,6 +46,19 @@ MAX_SNOOZE_DAYS = 365
 
 class JournalDataError(DataError):
     """Input a user can fix; ``field`` names the form field / CLI option."""
+
+
+class DoNotContact(JournalDataError):
+    """The person objected or asked not to be contacted: vernetzt writes them nothing."""
+
+    def __init__(self, person, lang: str):
+        with translation.override(lang):
+            since = person.do_not_contact_on.isoformat() if person.do_not_contact_on else "?"
+            message = _(
+                "%(name)s asked not to be contacted (marked “do not contact” since %(day)s): vernetzt "
+                "writes them no message. Remove the mark on their page if they agreed again."
+            ) % {"name": person.display_name, "day": since}
+        super().__init__("person", message)
 
 
 # --- settings --------------------------------------------------------------------------------------
@@ -307,6 +321,8 @@ def _log_interaction(
         # The newest contact is the touch an open keep-in-touch or reconnect task asked for.
         open_tasks(owner).filter(person=person, kind__in=CADENCE_KINDS).update(done_at=now)
 
+    if person.do_not_contact:  # the encounter is recorded, but nothing plans to reach out to them
+        return LogResult(interaction=interaction, snippets=saved, tasks=[], stages=stages)
     facts = person_facts(owner, Person.objects.filter(pk=person.pk))[person.pk]
     proposals = tasks_after_interaction(
         interaction=InteractionFacts(

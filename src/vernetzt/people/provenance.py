@@ -80,6 +80,11 @@ def record_source(*, owner, person_ids: Iterable[int], entry: dict) -> int:
     return added
 
 
+def source_kinds(person: Person) -> list[str]:
+    """The kinds of the person's sources in the order they came ("linkedin", "card", ...)."""
+    return list(dict.fromkeys(entry.get("kind", "") for entry in person.sources))
+
+
 def describe_sources(person: Person) -> list[dict[str, Any]]:
     """The sources for showing (the kind in the reader's language) and for the export."""
     return [

@@ -39,7 +39,7 @@ def build_finder(owner) -> tuple[MentionFinder, dict[int, list[int]]]:
     people = [
         KnownPerson(pk, first, last, tuple(employers[pk]))
         for pk, first, last in Person.objects.for_user(owner)
-        .filter(is_me=False, pk__in=list(employers))
+        .filter(is_me=False, do_not_contact=False, pk__in=list(employers))
         .values_list("pk", "first_name", "last_name")
     ]
     organizations = [

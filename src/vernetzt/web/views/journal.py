@@ -32,6 +32,7 @@ from vernetzt.journal.messages import (
 )
 from vernetzt.journal.models import FeedToken, Task
 from vernetzt.journal.services import (
+    DoNotContact,
     complete_task,
     journal_settings,
     log_interaction,
@@ -157,15 +158,19 @@ class MailtoRedirect(HttpResponseRedirect):
 
 
 def _draft_page(request, *, person: Person, kind: str, task: Task | None):
-    draft = compose_draft(
-        owner=request.user,
-        person=person,
-        kind=kind,
-        ui_lang=request_language(),
-        task=task,
-        with_notice=request.GET.get("notice") != "off",
-        request_origin=f"{request.scheme}://{request.get_host()}",
-    )
+    try:
+        draft = compose_draft(
+            owner=request.user,
+            person=person,
+            kind=kind,
+            ui_lang=request_language(),
+            task=task,
+            with_notice=request.GET.get("notice") != "off",
+            request_origin=f"{request.scheme}://{request.get_host()}",
+        )
+    except DoNotContact as refusal:
+        context = {"person": person, "message": refusal.message}
+        return render(request, "vernetzt/journal/draft_refused.html", context, status=409)
     form = DraftForm(
         request.POST or None, initial={"to": draft.to, "subject": draft.subject, "body": draft.body}
     )

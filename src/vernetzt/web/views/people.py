@@ -27,7 +27,15 @@ def _people(request):
 def person_list(request):
     query = request.GET.get("q", "").strip()
     people = search_people(_people(request), query).only(
-        "id", "display_name", "title", "organization_name", "city", "country", "tier"
+        "id",
+        "display_name",
+        "title",
+        "organization_name",
+        "city",
+        "country",
+        "tier",
+        "do_not_contact",
+        "archived_at",
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "total": _people(request).count()}
