@@ -42,6 +42,70 @@ def test_quick_capture_logs_and_plans(alice_client, user, anna):
     assert kinds == ["call_to_schedule", "connect_linkedin", "thank_you_email"]
 
 
+def _selected_event(page: str) -> str:
+    import re
+
+    select = re.search(r'<select name="event"[^>]*>(.*?)</select>', page, re.S).group(1)
+    chosen = re.findall(r'<option value="(\d*)"[^>]*selected>', select)
+    return chosen[0] if chosen else ""
+
+
+def test_the_log_form_preselects_the_linked_or_todays_event_and_never_shows_dashes(alice_client, user, anna):
+    today = timezone.localdate()
+    later = create_event(owner=user, name="Asia Logistics Forum", starts_on=today + timedelta(days=30))
+    page = alice_client.get(f"/people/{anna.pk}/log/").content.decode()
+    assert "---------" not in page and "no event" in page
+    assert _selected_event(page) == ""  # nothing today: no event rather than a guess
+    # From the event page's link, even an event a month ahead (outside the usual choices).
+    linked = alice_client.get(f"/people/{anna.pk}/log/?event={later.pk}").content.decode()
+    assert _selected_event(linked) == str(later.pk)
+    congress = create_event(
+        owner=user,
+        name="BVL-Kongress",
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=1),
+    )
+    assert _selected_event(alice_client.get(f"/people/{anna.pk}/log/").content.decode()) == str(congress.pk)
+    # Someone else's event id, or nonsense, is not preselected (and not offered).
+    assert _selected_event(alice_client.get(f"/people/{anna.pk}/log/?event=99999").content.decode()) == str(
+        congress.pk
+    )
+    assert alice_client.get(f"/people/{anna.pk}/log/?event=abc").status_code == 200
+
+
+def test_the_logged_message_counts_in_german(alice_client, user, anna):
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    user.language = "de"
+    user.save()
+    page = alice_client.post(
+        f"/people/{anna.pk}/log/", {"kind": "lunch", "date": timezone.localdate().isoformat()}, follow=True
+    )
+    planned = Task.objects.count()
+    assert planned > 1 and f"Erfasst. {planned} Folgeaufgaben geplant." in page.content.decode()
+    with translation.override("de"):  # the same message for one task
+        one = ngettext(
+            "Logged. %(count)d follow-up task planned.", "Logged. %(count)d follow-up tasks planned.", 1
+        )
+    assert one % {"count": 1} == "Erfasst. 1 Folgeaufgabe geplant."
+
+
+def test_each_must_meet_button_names_its_person(alice_client, user, anna):
+    import re
+
+    event = create_event(owner=user, name="Forum", starts_on=timezone.localdate() + timedelta(days=10))
+    add_attendee(event=event, person=anna)
+    page = alice_client.get(f"/events/{event.pk}/").content.decode()
+    assert re.findall(r'aria-label="Must meet: ([^"]+)"', page) == ["Anna Weber"]
+    alice_client.post(f"/events/{event.pk}/must-meet/{anna.pk}/", {"must_meet": "1"})
+    user.language = "de"
+    user.save()
+    page = alice_client.get(f"/events/{event.pk}/").content.decode()
+    assert 'aria-label="Anna Weber von der Pflichtliste nehmen"' in page
+    assert 'aria-label="Gespräch mit Anna Weber erfassen"' in page
+
+
 @pytest.mark.parametrize("data", [{"kind": "dinner"}, {"their_share": "150"}, {"date": "31.02.2026"}])
 def test_quick_capture_refuses_bad_input(alice_client, anna, data):
     form = {"kind": "meeting", "date": timezone.localdate().isoformat(), **data}

@@ -41,6 +41,45 @@ def test_preview_then_confirm_then_result(alice_client, user):
     assert again.status_code == 302 and ImportBatch.objects.for_user(user).count() == 1
 
 
+def test_a_vcard_uploaded_as_linkedin_is_read_as_vcards_with_a_note(alice_client, user):
+    user.language = "de"
+    user.save()
+    data = (SAMPLES / "contacts.vcf").read_bytes()
+    preview = alice_client.post("/import/", {"kind": "linkedin", "files": upload("Connections.csv", data)})
+    page = preview.content.decode()
+    assert preview.status_code == 200 and preview.context["job"].kind == "vcard"
+    assert "Die Datei enthält vCards" in page and "LinkedIn-Datenexport" in page
+    assert '<input type="hidden" name="kind" value="vcard">' in page  # "Import now" imports vCards
+    assert not Person.objects.for_user(user).exists()
+
+
+def test_an_address_book_csv_picked_as_vcards_and_linkedin_picked_right(alice_client, user):
+    google = (SAMPLES / "google_contacts.csv").read_bytes()
+    preview = alice_client.post("/import/", {"kind": "vcard", "files": upload("kontakte.vcf", google)})
+    assert preview.context["job"].kind == "contacts"
+    assert "address book CSV (Google or Outlook)" in preview.content.decode()
+    linkedin = (SAMPLES / "linkedin" / "Connections.csv").read_bytes()
+    right = alice_client.post("/import/", {"kind": "linkedin", "files": upload("Connections.csv", linkedin)})
+    assert right.context["job"].kind == "linkedin" and "not what you picked" not in right.content.decode()
+
+
+def test_the_preview_names_changed_fields_as_people_read_them(alice_client, user):
+    from vernetzt.people.services import create_person
+
+    create_person(owner=user, first_name="Anna", last_name="Krause", emails=["anna.krause@kn.example"])
+    user.language = "de"
+    user.save()
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Krause;Anna;;;\r\nFN:Anna Krause\r\n"
+        "EMAIL:anna.krause@kn.example\r\nBDAY:1985-04-12\r\nTITLE:Head of Logistics\r\n"
+        "ORG:Kühne + Nagel AG\r\nEND:VCARD\r\n"
+    ).encode()
+    preview = alice_client.post("/import/", {"kind": "vcard", "files": upload("anna.vcf", card)})
+    row = preview.content.decode().split("Anna Krause", 2)[-1].split("</tr>")[0]
+    assert "Geburtstag" in row and "Position" in row
+    assert "birth_" not in row and "organization_name" not in row and "_" not in row.split("aktualisiert")[1]
+
+
 def test_attendee_list_needs_an_event(alice_client):
     response = alice_client.post("/import/", {"kind": "attendees", "files": upload("a.csv", b"Name\nA B\n")})
     assert "event_name" in response.context["form"].errors

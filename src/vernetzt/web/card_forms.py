@@ -49,7 +49,9 @@ def event_choices(owner):
 class CardSaveForm(forms.Form):
     """What applies to all cards of the batch."""
 
-    event = forms.ModelChoiceField(label=_("Met at (event)"), queryset=Event.objects.none(), required=False)
+    event = forms.ModelChoiceField(
+        label=_("Met at (event)"), queryset=Event.objects.none(), required=False, empty_label=_("no event")
+    )
     meeting_agreed = forms.BooleanField(label=_("A meeting was agreed"), required=False)
 
     def __init__(self, *args, owner, **kwargs):

@@ -22,7 +22,9 @@ RECENT_EVENT_DAYS = 60
 class LogForm(forms.Form):
     kind = forms.ChoiceField(label=_("What happened"), choices=Interaction.Kind.choices)
     date = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    event = forms.ModelChoiceField(label=_("Where (event)"), queryset=Event.objects.none(), required=False)
+    event = forms.ModelChoiceField(
+        label=_("Where (event)"), queryset=Event.objects.none(), required=False, empty_label=_("no event")
+    )
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     snippets = forms.CharField(
         label=_("Worth remembering"),
@@ -49,13 +51,20 @@ class LogForm(forms.Form):
     # One key per capture: a form sent twice (a lost answer, the offline queue) is logged once.
     capture_key = forms.RegexField(regex=r"^[A-Za-z0-9-]{8,64}$", required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, owner, **kwargs):
+    def __init__(self, *args, owner, event=None, **kwargs):
+        """``event``: where the conversation most likely took place — the event whose page linked here,
+        else the one happening today; it is preselected and always among the choices."""
         super().__init__(*args, **kwargs)
         self.fields["capture_key"].initial = uuid.uuid4().hex
         today = timezone.localdate()
-        self.fields["event"].queryset = Event.objects.for_user(owner).filter(
+        events = Event.objects.for_user(owner)
+        near = events.filter(
             starts_on__gte=today - timedelta(days=RECENT_EVENT_DAYS), starts_on__lte=today + timedelta(days=7)
         )
+        if event is not None:
+            near = near | events.filter(pk=event.pk)
+            self.fields["event"].initial = event.pk
+        self.fields["event"].queryset = near.order_by("-starts_on", "-id")
 
     def snippet_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["snippets"].splitlines() if line.strip()]

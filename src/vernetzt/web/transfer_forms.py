@@ -40,6 +40,22 @@ def upload_too_large(request) -> bool:
     return length > largest_request_bytes()
 
 
+def read_as_note(found: str, chosen: str) -> str:
+    """Why an upload was read as another kind than the one picked (importers.detect)."""
+    picked = str(dict(ImportForm.KINDS)[chosen])
+    notes = {
+        "vcard": gettext("The file holds vCards, not what you picked (%(chosen)s); it was read as vCards."),
+        "linkedin": gettext(
+            "The file is a LinkedIn data export, not what you picked (%(chosen)s); it was read as one."
+        ),
+        "contacts": gettext(
+            "The file is an address book CSV (Google or Outlook), not what you picked (%(chosen)s); "
+            "it was read as one."
+        ),
+    }
+    return notes[found] % {"chosen": picked}
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     """Several files at once. The browser adds up their sizes before sending them (app.js) and names
     the limit at once: the server would refuse a longer body without reading it (see

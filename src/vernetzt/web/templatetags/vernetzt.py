@@ -92,3 +92,32 @@ def relation_label(relation: str) -> str:
     from vernetzt.people.orgchart import RELATION_LABELS
 
     return RELATION_LABELS[relation]() if relation in RELATION_LABELS else ""
+
+
+_BIRTHDAY_PARTS = frozenset({"birth_day", "birth_month", "birth_year"})
+
+
+@register.filter
+def person_field_labels(names) -> str:
+    """Changed fields of a person (model field names) as the reader calls them: "connected since",
+    not ``connected_on``; the birthday's parts as one; fields vernetzt keeps for itself left out."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.translation import gettext
+
+    from vernetzt.people.models import Person
+
+    labels: list[str] = []
+    for name in names or []:
+        if name in _BIRTHDAY_PARTS:
+            label = gettext("birthday")
+        else:
+            try:
+                field = Person._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.editable:
+                continue
+            label = str(field.verbose_name)
+        if label not in labels:
+            labels.append(label)
+    return ", ".join(labels)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.core.drafts import DRAFT_KINDS
@@ -18,6 +19,7 @@ from vernetzt.core.playbook import describe_rules
 from vernetzt.core.questions import talk_share_feedback
 from vernetzt.core.special_categories import special_category_warning
 from vernetzt.errors import DataError
+from vernetzt.events.models import Event
 from vernetzt.journal.digest import set_digest
 from vernetzt.journal.facts import open_tasks
 from vernetzt.journal.feed import build_feed, feed_owner, issue_feed_token, revoke_feed_tokens
@@ -47,6 +49,7 @@ from vernetzt.language import account_language, request_language
 from vernetzt.people.models import Person
 from vernetzt.web.journal_forms import DraftForm, LogForm, PlaybookForm
 from vernetzt.web.redirects import redirect_back
+from vernetzt.web.views.pwa import current_event
 
 
 def _people(request):
@@ -68,9 +71,11 @@ def log_conversation(request, pk: int):
             return JsonResponse({"error": message, "advice": advice}, status=404)
         raise Http404
     initial = {"date": timezone.localdate(), "kind": "event_conversation"}
-    if request.GET.get("event"):
-        initial["event"] = request.GET["event"]
-    form = LogForm(request.POST or None, owner=request.user, initial=initial)
+    linked = request.GET.get("event", "")
+    event = Event.objects.for_user(request.user).filter(pk=int(linked)).first() if linked.isdigit() else None
+    form = LogForm(
+        request.POST or None, owner=request.user, initial=initial, event=event or current_event(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -90,7 +95,12 @@ def log_conversation(request, pk: int):
         except DataError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            logged = _("Logged. %(count)d follow-up tasks planned.") % {"count": len(result.tasks)}
+            planned = len(result.tasks)
+            logged = ngettext(
+                "Logged. %(count)d follow-up task planned.",
+                "Logged. %(count)d follow-up tasks planned.",
+                planned,
+            ) % {"count": planned}
             messages.success(request, logged)
             feedback = talk_share_feedback(data["their_share"], request_language())
             if feedback:

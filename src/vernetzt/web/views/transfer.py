@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vernetzt.accounts.models import User
 from vernetzt.importers import RowError, describe_error
+from vernetzt.importers.detect import detect_files_kind
 from vernetzt.language import request_language
 from vernetzt.people.models import Person
 from vernetzt.transfer.backup import create_backup
@@ -34,7 +35,13 @@ from vernetzt.transfer.jobs import job_progress, settle_job, start_import_job, s
 from vernetzt.transfer.merge import merge_persons, plan_merge
 from vernetzt.transfer.models import ImportBatch, ImportJob
 from vernetzt.transfer.undo import UndoConflict, undo_batch
-from vernetzt.web.transfer_forms import BackupForm, ImportForm, upload_limit_message, upload_too_large
+from vernetzt.web.transfer_forms import (
+    BackupForm,
+    ImportForm,
+    read_as_note,
+    upload_limit_message,
+    upload_too_large,
+)
 
 DUPLICATES_SHOWN = 100
 
@@ -105,9 +112,15 @@ def import_start(request):
             with path.open("wb") as handle:
                 for chunk in upload.chunks():
                     handle.write(chunk)
+        kind = form.cleaned_data["kind"]
+        if kind != "attendees":  # an attendee list can be any table; the others say what they are
+            found = detect_files_kind(stored_files(folder))
+            if found and found != kind:
+                messages.info(request, read_as_note(found, kind))
+                kind = found
         job = start_import_job(
             owner=request.user,
-            kind=form.cleaned_data["kind"],
+            kind=kind,
             phase=ImportJob.Phase.PREVIEW,
             folder=folder,
             options=form.options(),
