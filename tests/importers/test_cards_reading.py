@@ -4,9 +4,11 @@ held out while the extraction was tuned, so this measures rather than repeats th
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tests_support.card_photos import held_out_photos
@@ -67,3 +69,31 @@ def test_a_blank_photo_reads_as_nothing_and_a_text_file_is_refused():
     with pytest.raises(ImportFormatError) as refused:
         read_card(b"BEGIN:VCARD\r\nnot a photo", filename="notes.txt")
     assert refused.value.code == "not_image"
+
+
+def test_an_academic_title_on_the_card_lands_in_the_salutation_fields():
+    """"Dr. Katrin Vogel" gives the person's academic title (the salutation uses it: "Frau Dr. Vogel");
+    "Dipl.-Ing." is a degree no salutation carries, so it is not stored as one."""
+    titled = {
+        _reading(index)[0].key.printed_name: _reading(index)[1].record
+        for index, card in enumerate(held_out_photos())
+        if card.font != "qr" and card.key.printed_name.startswith(("Dr.", "Dipl.-Ing."))
+    }
+    vogel = titled["Dr. Katrin Vogel"]
+    assert (vogel.academic_title, vogel.first_name, vogel.last_name) == ("Dr.", "Katrin", "Vogel")
+    assert titled["Dipl.-Ing. Jörg Özdemir"].academic_title == ""
+
+
+@pytest.mark.django_db
+def test_the_card_confirm_form_keeps_the_academic_title(alice_client, user):
+    from vernetzt.people.models import Person
+
+    card = next(c for c in held_out_photos() if c.key.printed_name == "Dr. Katrin Vogel")
+    upload = SimpleUploadedFile(card.filename, card.image, content_type="image/png")
+    page = alice_client.post("/cards/", {"step": "read", "photos": [upload]}).content.decode()
+    fields = dict(re.findall(r'name="(form-[^"]+)"[^>]*value="([^"]*)"', page))
+    assert fields["form-0-academic_title"] == "Dr."
+    saved = alice_client.post("/cards/", {**fields, "step": "save"})
+    assert saved.status_code == 302
+    person = Person.objects.for_user(user).get(last_name="Vogel")
+    assert person.academic_title == "Dr."

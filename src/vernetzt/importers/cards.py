@@ -28,6 +28,7 @@ from vernetzt.core.cards import (
     read_mecard,
     split_name,
 )
+from vernetzt.importers.honorifics import split_honorific
 from vernetzt.importers.records import ContactRecord, ImportFormatError, Photo, RowError
 from vernetzt.importers.vcard import parse_vcards
 
@@ -112,6 +113,8 @@ def fields_record(fields: CardFields, *, line: int) -> ContactRecord:
         first_name=fields.first_name,
         last_name=fields.last_name,
         full_name=fields.full_name,
+        # Only what a salutation uses ("Dr.", "Prof. Dr."), not "Dipl.-Ing." or "MBA".
+        academic_title=split_honorific(fields.academic_title)[1],
         emails=list(fields.emails),
         phones=list(fields.phones),
         organization=fields.organization,

@@ -60,6 +60,9 @@ class CardSaveForm(forms.Form):
 
 
 class CardForm(forms.Form):
+    academic_title = forms.CharField(
+        label=_("Academic title"), max_length=40, required=False, help_text=_("e.g. Dr. or Prof. Dr.")
+    )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     title = forms.CharField(label=_("Job title"), max_length=300, required=False)
@@ -100,6 +103,7 @@ class CardForm(forms.Form):
             source="card",
             first_name=data["first_name"].strip(),
             last_name=data["last_name"].strip(),
+            academic_title=data["academic_title"].strip(),
             emails=data["emails"],
             phones=data["phones"],
             organization=data["organization"].strip(),
@@ -116,6 +120,7 @@ CardFormSet = forms.formset_factory(CardForm, extra=0, max_num=MAX_PHOTOS, valid
 
 def initial_of(record: ContactRecord, photo: Photo | None) -> dict:
     return {
+        "academic_title": record.academic_title,
         "first_name": record.first_name,
         "last_name": record.last_name,
         "title": record.title,
