@@ -70,19 +70,26 @@ def person_record_json(request, pk: int):
     return response
 
 
+def _labels(model) -> dict[str, str]:
+    """Column → its name in the reader's language (the model field's verbose name)."""
+    return {field.attname: str(field.verbose_name) for field in model._meta.concrete_fields}
+
+
 def _related_sections(record: dict) -> list[dict]:
-    names = {
-        relation.related_model._meta.label_lower: relation.related_model._meta.verbose_name_plural
-        for relation in person_relations()
+    models = {
+        relation.related_model._meta.label_lower: relation.related_model for relation in person_relations()
     }
     sections = []
     for label, rows in record["related"].items():
-        columns = [name for name in rows[0] if name not in ("via", "person_id")] if rows else []
+        model = models[label]
+        names = _labels(model)
+        hidden = {"via", "person_id", "id"}
+        columns = [name for name in rows[0] if name not in hidden and any(_cell(row[name]) for row in rows)]
         sections.append(
             {
                 "label": label,
-                "title": str(names.get(label, label)).capitalize(),
-                "columns": columns,
+                "title": str(model._meta.verbose_name_plural).capitalize(),
+                "columns": [names.get(name, name) for name in columns],
                 "rows": [[_cell(row[name]) for name in columns] for row in rows],
             }
         )
@@ -92,8 +99,12 @@ def _related_sections(record: dict) -> list[dict]:
 def _cell(value) -> str:
     if value in (None, "", [], {}):
         return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     if isinstance(value, dict) and "base64" in value:
         return _("(picture, %(size)d bytes)") % {"size": len(value["base64"]) * 3 // 4}
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ", ".join(value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -103,11 +114,17 @@ def person_record(request, pk: int):
     """The record as a page to read and print (or save as PDF from the browser's print dialog)."""
     person = _person(request, pk)
     record = access_record(person)
+    names = _labels(Person)
+    fields = [
+        (names.get(name, name), _cell(value))
+        for name, value in record["record"].items()
+        if name != "sources" and _cell(value)
+    ]
     context = {
         "person": person,
         "record": record,
         "sources": describe_sources(person),
-        "fields": [(name, _cell(value)) for name, value in record["record"].items() if _cell(value)],
+        "fields": fields,
         "sections": _related_sections(record),
     }
     return render(request, "vernetzt/privacy/record.html", context)
