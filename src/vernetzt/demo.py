@@ -138,6 +138,16 @@ SEA_NAMES = {
         ["Ibrahim", "Aisyah", "Rahman", "Menon", "Subramaniam"],
     ),
 }
+# Given names above that tell Ms or Mr (as international business mail addresses them); "Minh" and "Linh"
+# are given to women and men alike, so their holders are greeted by name.
+SEA_WOMEN = frozenset(
+    "Wei Ling|Mei Hua|Siew Lan|Hui Min|Lan|Thu Ha|Nattaya|Ploy|Anong|Siti|Dewi|Maria|Andrea|Nurul|Kavitha"
+    .split("|")
+)
+SEA_MEN = frozenset(
+    "Jun Jie|Kok Wai|Zhi Hao|Nam|Duc Anh|Quang|Somchai|Kittipong|Budi|Agus|Rizal|Jose|Paolo|Ahmad|Farid|Arjun"
+    .split("|")
+)
 GERMAN_ORGS = [
     ("Muster Maschinenbau GmbH", "Dortmund"),
     ("Rhein Cargo GmbH", "Duisburg"),
@@ -328,8 +338,10 @@ def _pick_person(rng: random.Random, index: int) -> dict:
         "expertise": _fields_of(title),
         "needs": [NEEDS[index // 23 % len(NEEDS)]] if index % 23 == 5 else [],
     }
-    if not in_sea:  # German first names tell Frau or Herr; the Southeast Asian ones here do not
+    if not in_sea:
         data["title_of_address"] = "Frau" if first in GERMAN_WOMEN else "Herr"
+    elif first in SEA_WOMEN or first in SEA_MEN:
+        data["title_of_address"] = "Frau" if first in SEA_WOMEN else "Herr"
     if rng.random() < 0.4:
         data["birth_day"], data["birth_month"] = rng.randrange(1, 29), rng.randrange(1, 13)
         data["birth_year"] = rng.choice([None, rng.randrange(1960, 1995)])

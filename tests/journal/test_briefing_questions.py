@@ -11,7 +11,7 @@ from django.utils import timezone
 from vernetzt.core.language import common_languages, language_code
 from vernetzt.core.questions import prepare_questions
 from vernetzt.core.terms import translation_known
-from vernetzt.demo import load_demo
+from vernetzt.demo import SEA_MEN, SEA_WOMEN, load_demo
 from vernetzt.journal.briefing import build_briefing, build_dossiers
 from vernetzt.language import message_language
 from vernetzt.people.models import Person
@@ -143,3 +143,20 @@ def test_demo_titles_are_in_the_form_of_the_holder(user):
     for person in people.exclude(title_of_address=""):
         wrong = FEMININE if person.title_of_address == "Herr" else MASCULINE
         assert not wrong.search(person.title), (person.title_of_address, person.display_name, person.title)
+
+
+def test_demo_people_are_greeted_by_title_where_their_given_name_tells_it(user):
+    load_demo(owner=user)
+    today = timezone.localdate()
+    asia = ["SG", "VN", "TH", "ID", "PH", "MY"]
+    in_asia = Person.objects.for_user(user).filter(is_me=False, country__in=asia)
+    greeted = 0
+    for person in in_asia.exclude(academic_title__gt=""):
+        found = build_briefing(owner=user, person=person, lang="en", today=today, suggest=False).salutation
+        if person.first_name in SEA_WOMEN | SEA_MEN:
+            title = "Ms" if person.first_name in SEA_WOMEN else "Mr"
+            assert found == f"Dear {title} {person.last_name},", person.display_name
+            greeted += 1
+        else:  # "Minh", "Linh": given to women and men alike
+            assert found == f"Dear {person.first_name} {person.last_name},", person.display_name
+    assert greeted > 50
