@@ -132,6 +132,11 @@ def test_several_sources_are_named_together():
     text = privacy_notice(lang="de", formality="sie", sources=["linkedin", "card", "manual"])
     assert "aus meinen LinkedIn-Kontakten und von Ihrer Visitenkarte übernommen" in text
     assert privacy_notice(lang="en", formality="du", sources=["manual", "api", "me"]) == ""
+    # As a person records them since provenance is kept: entries with their kind.
+    entries = [{"kind": "linkedin", "file": "Connections.csv", "batch_id": 3, "date": "2026-12-01"}]
+    assert privacy_notice(lang="de", formality="sie", sources=entries) == privacy_notice(
+        lang="de", formality="sie", sources=["linkedin"]
+    )
 
 
 def test_public_page_is_404_until_name_and_address_are_filled_in(user, client):

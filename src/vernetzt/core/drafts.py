@@ -262,8 +262,10 @@ def _subject(kind: str, lang: str, occasion: str, event: str) -> str:
 
 
 def notice_sources(sources) -> tuple[str, ...]:
-    """The third-party origins among a person's recorded sources, in the order first seen."""
-    return tuple(dict.fromkeys(THIRD_PARTY_SOURCES[s] for s in sources if s in THIRD_PARTY_SOURCES))
+    """The third-party origins among a person's recorded sources (``Person.sources`` entries
+    ``{"kind", …}``, or their kinds alone), in the order first seen."""
+    kinds = (s.get("kind", "") if isinstance(s, dict) else s for s in sources)
+    return tuple(dict.fromkeys(THIRD_PARTY_SOURCES[k] for k in kinds if k in THIRD_PARTY_SOURCES))
 
 
 def privacy_notice(*, lang: str, formality: str, sources, page_url: str = "") -> str:
