@@ -57,7 +57,8 @@ def recreate_postgres(url: str) -> None:
 
 
 @contextlib.contextmanager
-def served_demo(env: dict[str, str], threads: int):
+def served_demo(env: dict[str, str], threads: int, log: list[str]):
+    """The server's base URL while it runs; what it prints afterwards is kept in ``log``."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "vernetzt", "serve", "--demo", "--port", str(port), "--threads", str(threads)],
@@ -72,7 +73,7 @@ def served_demo(env: dict[str, str], threads: int):
                 break
         else:
             raise SystemExit("vernetzt serve ended before it printed a login link")
-        threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
+        threading.Thread(target=lambda: log.extend(process.stdout), daemon=True).start()
         for _ in range(300):
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
                 break
@@ -225,7 +226,8 @@ def run(args) -> dict:
         recreate_postgres(args.database_url)
         env["VERNETZT_DATABASE_URL"] = args.database_url
     results = Results()
-    with served_demo(env, args.threads) as base:
+    log: list[str] = []
+    with served_demo(env, args.threads, log) as base:
         links = login_links(env, args.readers + args.writers)
         rng = random.Random(7)
         clients = [Client(base, link, results, random.Random(rng.random())) for link in links]
@@ -259,6 +261,7 @@ def run(args) -> dict:
         "requests_per_second": round(sum(len(t) for t in results.timings.values()) / elapsed, 1),
         "load_average": {"min": min(loads), "max": max(loads), "mean": round(sum(loads) / len(loads), 1)},
         "kinds": {kind: summary(results.timings[kind], results.errors[kind]) for kind in kinds},
+        "server_log": [line.rstrip() for line in log if line.strip()][:60],
     }
 
 
@@ -275,6 +278,8 @@ def show(report: dict) -> None:
         print(f"{kind:<22}{row['count']:>7}{row['errors']:>8}" + "".join(f"{value:>9}" for value in shown))
         for error in row["first_errors"]:
             print(f"    {error}")
+    if report["server_log"]:
+        print("the server logged:", *report["server_log"], sep="\n  ")
 
 
 def main() -> None:

@@ -16,10 +16,12 @@ from django.utils import timezone
 
 from tests_support.routes import (
     api_body,
+    fill_distinct,
     fill_route,
     foreign_api_requests,
     foreign_fillings,
     id_parameters,
+    own_ids,
     web_routes,
 )
 from vernetzt.api.routes import api
@@ -56,6 +58,8 @@ def mallory_rows(other_user) -> dict[str, int]:
     )
     rows = {
         "person": person,
+        # A route naming two people (the merge of a duplicate) gets two different ones.
+        "person_2": create_person(owner=other_user, first_name="Maxi", last_name="Muster"),
         "goal": goal,
         "target": target,
         "event": create_event(owner=other_user, name="Stammtisch"),
@@ -112,6 +116,27 @@ def test_every_page_shows_another_user_nothing(world, mallory_rows, mallory_clie
                         f"{method.upper()} {url} answered {response.status_code}"
                     )
                 _assert_no_secrets(response, f"{method.upper()} {url}")
+
+
+def test_the_walks_own_ids_open_every_page_so_a_404_means_the_owner_check(mallory_rows, mallory_client):
+    """Filled with mallory's own rows, every page that answers GET opens for mallory: the ids the walk
+    puts beside the foreign one belong together (the target is in that goal, the two people differ),
+    so the 404 the walk demands can only come from the owner check of the foreign id."""
+    opened = 0
+    for name, route in web_routes():
+        positions = id_parameters(route)
+        if not positions:
+            continue
+        ids = own_ids(positions, mallory_rows)
+        by_kind: dict[str, list[int]] = {}
+        for parameter, kind in positions:
+            by_kind.setdefault(kind, []).append(ids[parameter])
+        assert all(len(set(same)) == len(same) for same in by_kind.values()), f"{route}: ids repeat"
+        url = fill_distinct(route, mallory_rows)
+        response = mallory_client.get(url)
+        assert response.status_code in {200, 302, 405}, f"GET {url} ({name}) answered {response.status_code}"
+        opened += response.status_code != 405
+    assert opened >= 10
 
 
 def test_every_page_needs_a_login(world, mallory_rows, client):

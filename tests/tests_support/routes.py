@@ -117,10 +117,26 @@ def fill_route(route: str, rows: dict[str, int]) -> str:
     return _fill(route, {name: rows[kind] for name, kind in id_parameters(route)})
 
 
+def own_ids(positions: list[tuple[str, str]], own: dict[str, int]) -> dict[str, int]:
+    """The caller's row of its kind per position; a second parameter of the same kind gets the
+    kind's second row (``person_2``), so no two parameters share an id."""
+    counted: dict[str, int] = {}
+    ids = {}
+    for name, kind in positions:
+        counted[kind] = counted.get(kind, 0) + 1
+        ids[name] = own[kind if counted[kind] == 1 else f"{kind}_{counted[kind]}"]
+    return ids
+
+
+def fill_distinct(route: str, rows: dict[str, int]) -> str:
+    """The route naming ``rows`` with a different row in every id parameter (see own_ids)."""
+    return _fill(route, own_ids(id_parameters(route), rows))
+
+
 def _one_foreign(positions: list[tuple[str, str]], own: dict[str, int], foreign: dict[str, int]):
     """Per position: the ids by name, ``foreign[kind]`` there and the caller's ``own`` elsewhere."""
     for name, kind in positions:
-        ids = {other: own[other_kind] for other, other_kind in positions}
+        ids = own_ids(positions, own)
         ids[name] = foreign[kind]
         yield ids
 

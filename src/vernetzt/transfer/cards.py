@@ -23,8 +23,16 @@ from vernetzt.journal.services import log_interaction
 from vernetzt.people.models import Person, PersonPhoto
 from vernetzt.people.services import keep_photo
 from vernetzt.research.freshness import mark_pool_stale
-from vernetzt.transfer.matching import PersonState, load_states
-from vernetzt.transfer.services import ImportReport, Progress, _noop, _read, _Run, find_event
+from vernetzt.transfer.matching import PersonState
+from vernetzt.transfer.services import (
+    ImportReport,
+    Progress,
+    _noop,
+    _read,
+    _Run,
+    find_event,
+    load_people_alone,
+)
 
 ENCOUNTER_FIELDS = ("tier", "last_contact_on")
 
@@ -112,7 +120,7 @@ def import_cards(
     usable = [reading for reading in readings if reading.record is not None]
     run.report.skipped = len(readings) - len(usable)
     with transaction.atomic():
-        run.index = load_states(owner)
+        run.index = load_people_alone(owner)
         states = run.plan_records([reading.record for reading in usable])
         run.count_plan()
         event = find_event(owner, event_name, event_date) if event_name.strip() else None

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from vernetzt.events.models import Attendance, Event
@@ -126,6 +126,24 @@ def _read(source: str | os.PathLike[str] | bytes, filename: str, default: str) -
 
 def _noop(done: int, total: int) -> None:
     return None
+
+
+# pg_advisory_xact_lock's first key: the imports of one account (the second key is its id).
+IMPORT_LOCK = 0x767A
+
+
+def load_people_alone(owner) -> PersonIndex:
+    """The account's people, once no other import of the account is writing (call it first inside
+    the import's transaction).
+
+    An import plans against the people it finds, so two at once would both create the same people and
+    organizations (on PostgreSQL a unique-name error for the second). PostgreSQL waits here, on a lock
+    held until the other import's transaction ends; on SQLite the import's write lock already does.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IMPORT_LOCK, owner.pk])
+    return load_states(owner)
 
 
 @dataclass
@@ -275,7 +293,7 @@ class _Run:
 
 def _import_contacts(run: _Run, records: Sequence[ContactRecord], *, linkedin: bool = False) -> ImportReport:
     with transaction.atomic():
-        run.index = load_states(run.owner)
+        run.index = load_people_alone(run.owner)
         run.plan_records(records, linkedin=linkedin)
         run.count_plan()
         if run.dry_run:
@@ -355,7 +373,7 @@ def import_linkedin(
     run = _Run(owner, "linkedin", filename, dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = export.errors, export.skipped
     with transaction.atomic():
-        run.index = load_states(owner)
+        run.index = load_people_alone(owner)
         run.plan_records(export.connections, linkedin=True)
         job_changes = find_job_changes(list(run.touched.values()))
         for state in history.apply_notes(export, run.index, overwrite_edits=overwrite_edits):
@@ -419,7 +437,7 @@ def import_attendees(
     run = _Run(owner, "attendees", filename, dry_run, overwrite_edits, progress)
     run.report.errors, run.report.skipped = result.errors, result.skipped
     with transaction.atomic():
-        run.index = load_states(owner)
+        run.index = load_people_alone(owner)
         run.plan_records(result.records)
         run.count_plan()
         event = find_event(owner, event_name, event_date)
