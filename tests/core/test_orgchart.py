@@ -62,8 +62,8 @@ def test_a_second_tree_whose_head_sits_below_the_top_is_a_gap_itself():
 
 
 def test_long_names_are_shortened_to_fit_a_box():
-    assert shorten("Claudia Wermelskirchen-Oberhausen") == "Claudia Wermelskirchen-…"
-    assert len(shorten("x" * 80)) == 24
+    assert shorten("Claudia Wermelskirchen-Oberhausen", 23) == "Claudia Wermelskirchen…"
+    assert len(shorten("x" * 80)) == 28
 
 
 @given(st.dictionaries(st.integers(1, 7), st.integers(1, 7), max_size=7))

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-BOX_WIDTH, BOX_HEIGHT = 184, 64
+BOX_WIDTH, BOX_HEIGHT = 208, 82
 COLUMN_GAP, ROW_GAP = 16, 40
 MARGIN = 8
 GAP_COLUMNS = 4  # gap boxes per row under the chart
 MAX_GAP_BOXES = 8  # more are listed under the picture, not drawn
-MAX_TEXT = 24  # characters of a line in a box (13 px text in 184 px)
+MAX_NAME, MAX_TEXT = 23, 28  # characters of a line in a box: the name in bold 13 px, the rest 12 px
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class ChartPerson:
     at_organization: bool = True  # False: a manager elsewhere (a holding's managing director)
     is_me: bool = False
     relation: str = ""  # around the user: manager, manager_of_manager, peer_of_manager, …
+    relation_label: str = ""  # the same in the reader's language
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,10 @@ class Box:
     person: ChartPerson
     x: int
     y: int
-    name: str  # shortened to fit
+    name: str  # each line shortened to fit
     title: str
+    relation: str
+    state: str
     gap: bool = False  # manager unknown: the question to research
 
 
@@ -67,10 +70,24 @@ class Chart:
     links: list[Link] = field(default_factory=list)
     gaps: list[ChartPerson] = field(default_factory=list)  # every gap, drawn or not
     gaps_top: int = 0  # y where the gap boxes start
+    box_width: int = BOX_WIDTH
+    box_height: int = BOX_HEIGHT
+
+    @property
+    def narrow(self) -> bool:
+        """Two columns at most: on a phone the picture shrinks to fit instead of scrolling."""
+        return self.width <= 2 * (BOX_WIDTH + COLUMN_GAP) + 2 * MARGIN
 
     @property
     def placed(self) -> int:
         return sum(1 for box in self.boxes if not box.gap)
+
+
+def _box(person: ChartPerson, x: int, y: int, *, gap: bool) -> Box:
+    return Box(
+        person, x, y, shorten(person.name, MAX_NAME), shorten(person.title), shorten(person.relation_label),
+        shorten(person.state), gap=gap,
+    )  # fmt: skip
 
 
 def shorten(text: str, limit: int = MAX_TEXT) -> str:
@@ -154,7 +171,7 @@ def layout_chart(people: Sequence[ChartPerson], lines: Mapping[int, int]) -> Cha
     for pid, (centre, depth) in placed.items():
         person = by_id[pid]
         x, y = MARGIN + round(centre * step_x), MARGIN + depth * step_y
-        chart.boxes.append(Box(person, x, y, shorten(person.name), shorten(person.title), gap=pid in asked))
+        chart.boxes.append(_box(person, x, y, gap=pid in asked))
         manager = lines.get(pid)
         if manager in placed and placed[manager][1] < depth:
             m_centre, m_depth = placed[manager]
@@ -167,7 +184,7 @@ def layout_chart(people: Sequence[ChartPerson], lines: Mapping[int, int]) -> Cha
     for index, person in enumerate(unplaced):
         row, col = divmod(index, GAP_COLUMNS)
         x, y = MARGIN + col * step_x, chart.gaps_top + row * step_y
-        chart.boxes.append(Box(person, x, y, shorten(person.name), shorten(person.title), gap=True))
+        chart.boxes.append(_box(person, x, y, gap=True))
     columns = max(column, min(len(unplaced), GAP_COLUMNS))
     gap_rows = -(-len(unplaced) // GAP_COLUMNS)
     chart.width = 2 * MARGIN + columns * step_x - COLUMN_GAP

@@ -70,10 +70,10 @@ CHIPS: Mapping[str, Mapping[str, str]] = {
     "industry": {"de": "Branche: {industry}", "en": "Industry: {industry}"},
     "industry_related": {"de": "Nahe Branche: {industry}", "en": "Related industry: {industry}"},
     "keyword": {"de": "Passt zu „{keyword}“", "en": "Matches “{keyword}”"},
-    "levels_above": {"de": "+{n} Ebenen", "en": "+{n} levels"},
-    "levels_above_same_org": {"de": "+{n} Ebenen im Haus", "en": "+{n} levels in-house"},
+    "levels_above": {"de": "+{n} {unit}", "en": "+{n} {unit}"},
+    "levels_above_same_org": {"de": "+{n} {unit} im Haus", "en": "+{n} {unit} in-house"},
     "your_manager": {"de": "Ihre Führungskraft", "en": "Your manager"},
-    "peer_of_manager": {"de": "Peer Ihrer Führungskraft", "en": "Your manager's peer"},
+    "peer_of_manager": {"de": "Auf Ebene Ihrer Führungskraft", "en": "Your manager's peer"},
     "manager_of_manager": {"de": "Führungskraft Ihrer Führungskraft", "en": "Your manager's manager"},
     "higher_in_line": {"de": "Oben in Ihrer Linie", "en": "Up your line"},
     "first_degree": {"de": "Direkter Kontakt", "en": "Direct contact"},
@@ -93,14 +93,15 @@ CHIPS: Mapping[str, Mapping[str, str]] = {
     "attends_unnamed_event": {"de": "Nimmt teil", "en": "Attends"},
 }  # fmt: skip
 CHIP_KINDS: Mapping[str, str] = {
-    **dict.fromkeys(("levels_above", "levels_above_same_org", "your_manager", "peer_of_manager",
-                     "manager_of_manager", "higher_in_line"), "up"),
+    **dict.fromkeys(("levels_above", "levels_above_same_org"), "up"),
+    **dict.fromkeys(("your_manager", "peer_of_manager", "manager_of_manager", "higher_in_line"), "relation"),
     **dict.fromkeys(("first_degree", "second_degree", "introducer"), "reach"),
     **{code: "common" for code in TEXTS if code.startswith("common_")},
     **dict.fromkeys(("dormant", "dormant_years", "existing"), "tie"),
     **dict.fromkeys(("attends_event", "attends_unnamed_event"), "event"),
 }  # fmt: skip
 
+_LEVEL_UNIT = {"de": ("Ebene", "Ebenen"), "en": ("level", "levels")}
 _LEVELS = {
     "de": (
         "eine Ebene",
@@ -162,7 +163,7 @@ def describe_reason(reason: Reason, lang: str, labels: Mapping[str, Mapping[obje
 
 def describe_chip(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]]) -> tuple[str, str]:
     """(kind, text) of the reason as a chip a reader takes in at a glance ("Place: Singapore"); the
-    kind (fit, up, reach, common, tie, event) lets a list colour the chips by what they say."""
+    kind (fit, up, relation, reach, common, tie, event) lets a list colour the chips by what they say."""
     code, values = _values(reason, lang, labels)
     return CHIP_KINDS.get(code, "fit"), CHIPS[code][lang].format(**values)
 
@@ -182,6 +183,7 @@ def _values(reason: Reason, lang: str, labels: Mapping[str, Mapping[object, str]
         levels = int(params["levels"])
         words = _LEVELS[lang][levels - 1]  # ranks 0..9: never more than nine levels apart
         values = {"levels": words, "Levels": words[0].upper() + words[1:], "n": levels}
+        values["unit"] = _LEVEL_UNIT[lang][levels > 1]
         code = "levels_above_same_org" if params.get("same_org") else code
     elif code == "introducer":
         values = {

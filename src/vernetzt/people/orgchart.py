@@ -56,11 +56,10 @@ RELATION_LABELS = {
 }
 
 
-def _state(person: Person, relation: str) -> str:
+def _state(person: Person) -> str:
     if person.is_me:
         return _("You")
-    state = str(Tier(person.tier).label) if person.tier in Tier.values else ""
-    return f"{RELATION_LABELS[relation]()} · {state}" if relation else state
+    return str(Tier(person.tier).label) if person.tier in Tier.values else ""
 
 
 def organization_chart(organization: Organization) -> Chart:
@@ -82,10 +81,11 @@ def organization_chart(organization: Organization) -> Chart:
             name=person.display_name,
             title=person.title,
             rank=_RANK.get(person.seniority, -1),
-            state=_state(person, relations.get(person.pk, "")),
+            state=_state(person),
             at_organization=person.pk in at_org,
             is_me=person.is_me,
             relation=relations.get(person.pk, ""),
+            relation_label=RELATION_LABELS[relations[person.pk]]() if person.pk in relations else "",
         )
         for person in [*staff, *elsewhere]
     ]

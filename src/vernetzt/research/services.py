@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 import numpy as np
@@ -246,7 +246,18 @@ def network_upward(*, owner, lang: str, limit: int = 50) -> list[Candidate]:
     everyone = max(int(around.sum()), 1)
     ranked = rank_pool(pool, goal=spec, me=me, limit=everyone, exclude_ids=_exclusions(bundle, around))
     upward = sorted((candidate for candidate in ranked if candidate.relation is not None), key=_upward_group)
-    return _candidates(owner=owner, bundle=bundle, ranked=upward[:limit], lang=lang, goal=None)
+    upward = [_without_own_employer(candidate, me.org_id) for candidate in upward[:limit]]
+    return _candidates(owner=owner, bundle=bundle, ranked=upward, lang=lang, goal=None)
+
+
+def _without_own_employer(candidate: RankedCandidate, org_id: int | None) -> RankedCandidate:
+    """Everyone upward works at the user's organization: saying so (as goal fit or as a shared
+    employer) tells nothing."""
+    said = [
+        reason for reason in candidate.reasons
+        if not (reason.code in ("target_org", "common_employer") and org_id in reason.params.values())
+    ]  # fmt: skip
+    return replace(candidate, reasons=said)
 
 
 def _upward_group(candidate: RankedCandidate) -> int:

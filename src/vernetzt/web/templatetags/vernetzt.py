@@ -86,14 +86,6 @@ def place_of(candidate) -> str:
     return ", ".join(part for part in dict.fromkeys((city, country)) if part)
 
 
-@register.filter
-def relation_label(relation: str) -> str:
-    """Where someone stands around the user (network upward's ``relation``)."""
-    from vernetzt.people.orgchart import RELATION_LABELS
-
-    return RELATION_LABELS[relation]() if relation in RELATION_LABELS else ""
-
-
 _BIRTHDAY_PARTS = frozenset({"birth_day", "birth_month", "birth_year"})
 
 
