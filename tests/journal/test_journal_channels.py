@@ -49,6 +49,29 @@ def test_feed_validates_and_has_tasks_birthdays_events_meetings(client, user, an
     assert f"meeting-{meeting.pk}@vernetzt" in events
 
 
+def test_the_feed_and_the_digest_speak_the_accounts_language(client, user, me, anna, smtp_server):
+    user.language = "de"
+    user.save()
+    today = timezone.localdate()
+    log_interaction(owner=user, person=anna, kind="meeting", date=today, meeting_agreed=True)
+    create_person(owner=user, first_name="Lea", last_name="Sommer", birth_day=14, birth_month=3)
+    events = _parse(client.get(f"/feed/{issue_feed_token(owner=user)}.ics").content).walk("VEVENT")
+    summaries = {str(item["summary"]) for item in events}
+    assert "Dankes-E-Mail schreiben: Anna Weber" in summaries
+    assert "Geburtstag: Lea Sommer" in summaries
+    assert not any(text.startswith(("Write ", "Call ", "Birthday")) for text in summaries)
+    set_digest(owner=user, enabled=True)
+    run_daily(today=today)
+    [envelope] = smtp_server.messages
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(envelope.content, policy=policy.default)
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert "Dankes-E-Mail schreiben" in body and "Anna Weber" in body
+    assert "Write a thank-you" not in body
+
+
 def _yearly(component, year: int):
     """Expand a yearly rule into one year with dateutil, as calendar clients do."""
     from dateutil.rrule import rrulestr

@@ -58,8 +58,9 @@ def token_create(ctx: click.Context, name: str, as_json: bool) -> None:
         emit(
             {"token": secret, "id": api_token.pk},
             as_json=as_json,
-            human=lambda d: _("%(token)s\nThis token is shown only now; keep it somewhere safe.")
-            % {"token": d["token"]},
+            human=lambda d: (
+                _("%(token)s\nThis token is shown only now; keep it somewhere safe.") % {"token": d["token"]}
+            ),
         )
 
 
@@ -81,9 +82,11 @@ def unlock(ctx: click.Context, username: str | None, as_json: bool) -> None:
             {"user": username, "cleared": cleared},
             as_json=as_json,
             human=lambda d: (
-                _("Unlocked %(user)s (%(count)d failed attempts forgotten).")
-                if d["user"]
-                else _("Unlocked every account and client (%(count)d failed attempts forgotten).")
-            )
-            % {"user": d["user"], "count": d["cleared"]},
+                (
+                    _("Unlocked %(user)s (%(count)d failed attempts forgotten).")
+                    if d["user"]
+                    else _("Unlocked every account and client (%(count)d failed attempts forgotten).")
+                )
+                % {"user": d["user"], "count": d["cleared"]}
+            ),
         )

@@ -52,8 +52,11 @@ def command(func: Callable) -> Callable:
     @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
     @functools.wraps(func)
     def wrapper(*args: Any, as_json: bool, **kwargs: Any) -> Any:
+        setup_django()
+        from django.utils import translation
+
+        spoken = translation.get_language()  # current_user switches to the account's language
         try:
-            setup_django()
             return func(*args, as_json=as_json, **kwargs)
         except (CommandError, LookupError, ValueError, PermissionError) as error:
             message = error.message if isinstance(error, click.ClickException) else str(error)
@@ -62,6 +65,11 @@ def command(func: Callable) -> Callable:
             else:
                 click.echo(f"Error: {message}", err=True)
             sys.exit(EXIT_ERROR)
+        finally:
+            if spoken:
+                translation.activate(spoken)
+            else:
+                translation.deactivate()
 
     return wrapper
 
@@ -75,9 +83,15 @@ def read_secret(prompt: str, *, confirm: bool) -> str:
 
 
 def current_user(ctx: click.Context):
-    from vernetzt.accounts.services import resolve_account
+    """The account the command acts for; from here on its human output speaks the account's language."""
+    from django.utils import translation
 
-    return resolve_account(ctx.obj.get("user"))
+    from vernetzt.accounts.services import resolve_account
+    from vernetzt.language import account_language
+
+    user = resolve_account(ctx.obj.get("user"))
+    translation.activate(account_language(user))
+    return user
 
 
 def parse_date(value: str | None, *, field: str) -> date | None:

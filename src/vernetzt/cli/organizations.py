@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from django.utils.translation import gettext as _
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main
 
@@ -44,8 +45,10 @@ def reports(ctx, person_id: int, manager_id: int | None, remove: bool, as_json: 
         {"person_id": person.pk, "reports_to": now.pk if now else None, "changed": changed},
         as_json=as_json,
         human=lambda d: (
-            f"{person.display_name} reports to {now.display_name}." if now
-            else f"{person.display_name} reports to nobody recorded."
+            _("%(person)s reports to %(manager)s.")
+            % {"person": person.display_name, "manager": now.display_name}
+            if now
+            else _("%(person)s reports to nobody recorded.") % {"person": person.display_name}
         ),
     )  # fmt: skip
 
@@ -153,8 +156,12 @@ def org_show(ctx, organization_id: int, as_json: bool) -> None:
         managers = managers_among(people)
         data = summarize_organization(organization).as_json(lang) | {
             "staff": [
-                {"person_id": p.pk, "name": p.display_name, "title": p.title,
-                 "reports_to": managers.get(p.pk)}
+                {
+                    "person_id": p.pk,
+                    "name": p.display_name,
+                    "title": p.title,
+                    "reports_to": managers.get(p.pk),
+                }
                 for p in people
             ]
         }
@@ -170,7 +177,7 @@ def org_show(ctx, organization_id: int, as_json: bool) -> None:
 
 @org.command("tag")
 @click.argument("organization_id", type=int)
-@click.option("--industry", required=True, help='An industry: its name in German or English, or its code.')
+@click.option("--industry", required=True, help="An industry: its name in German or English, or its code.")
 @command
 @click.pass_context
 def org_tag(ctx, organization_id: int, industry: str, as_json: bool) -> None:
@@ -193,8 +200,10 @@ def org_tag(ctx, organization_id: int, industry: str, as_json: bool) -> None:
         emit(
             data,
             as_json=as_json,
-            human=lambda d: _("%(name)s: industry %(industry)s (%(count)d people tagged).")
-            % {"name": d["name"], "industry": d["industry"], "count": d["people"]},
+            human=lambda d: (
+                _("%(name)s: industry %(industry)s (%(count)d people tagged).")
+                % {"name": d["name"], "industry": d["industry"], "count": d["people"]}
+            ),
         )
 
 

@@ -113,9 +113,9 @@ def forget(ctx, person_id: int, yes: bool, as_json: bool) -> None:
     user = current_user(ctx)
     found = _person(user, person_id)
     with translation.override(account_language(user)):
-        question = _(
-            "Erase %(name)s and everything about them for good? Later imports will skip them."
-        ) % {"name": found.display_name}
+        question = _("Erase %(name)s and everything about them for good? Later imports will skip them.") % {
+            "name": found.display_name
+        }
         if not yes and not click.confirm(question, err=True):
             raise CommandError(_("Nothing was erased."))
         result = erase_person(owner=user, person=found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from django.utils.translation import gettext as _
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main, parse_date
 
@@ -29,8 +30,19 @@ def me() -> None:
 @command
 @click.pass_context
 def me_set(
-    ctx, title, org, city, country, schools, interests, languages, associations, expertise, offers,
-    manager_id, as_json,
+    ctx,
+    title,
+    org,
+    city,
+    country,
+    schools,
+    interests,
+    languages,
+    associations,
+    expertise,
+    offers,
+    manager_id,
+    as_json,
 ):
     """Set your current role, places, schools, interests, languages, what you can offer and whom you report
     to."""
@@ -68,9 +80,7 @@ def me_set(
             "country": person.country,
         },
         as_json=as_json,
-        human=lambda d: (
-            f"Profile saved: {d['title']} at {d['organization']} ({d['seniority']}, {d['function']})."
-        ),
+        human=lambda d: _("Profile saved: %(title)s at %(organization)s (%(seniority)s, %(function)s).") % d,
     )
 
 
@@ -96,8 +106,20 @@ def goal() -> None:
 @click.option("--why", default="")
 @command
 @click.pass_context
-def goal_add(ctx, text, levels, functions, regions, anywhere, organizations, industries, keywords, horizon,
-             why, as_json):
+def goal_add(
+    ctx,
+    text,
+    levels,
+    functions,
+    regions,
+    anywhere,
+    organizations,
+    industries,
+    keywords,
+    horizon,
+    why,
+    as_json,
+):
     """Add a career goal; prints its id."""
     from vernetzt.goals.services import GoalDataError, create_goal
 
@@ -120,7 +142,7 @@ def goal_add(ctx, text, levels, functions, regions, anywhere, organizations, ind
             error.field, error.field
         )
         raise CommandError(f"--{option}: {error.message}") from None
-    emit({"id": created.pk}, as_json=as_json, human=lambda d: f"Goal {d['id']} added.")
+    emit({"id": created.pk}, as_json=as_json, human=lambda d: _("Goal %(id)s added.") % d)
 
 
 def person_summary(person) -> dict[str, Any]:

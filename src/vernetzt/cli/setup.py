@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+from django.utils.translation import gettext as _
 
 from vernetzt.cli.app import command, current_user, emit, main, setup_django
 
@@ -23,7 +24,14 @@ def init(ctx: click.Context, username: str | None, as_json: bool) -> None:
     emit(
         {"user": user.username, "created": created},
         as_json=as_json,
-        human=lambda d: f"Database ready; account {d['user']!r} {'created' if d['created'] else 'exists'}.",
+        human=lambda d: (
+            (
+                _("Database ready; account %(user)r created.")
+                if d["created"]
+                else _("Database ready; account %(user)r exists.")
+            )
+            % d
+        ),
     )
 
 

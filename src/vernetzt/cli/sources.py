@@ -7,6 +7,7 @@ import sys
 
 import click
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from vernetzt.cli.app import CommandError, command, current_user, emit, main
@@ -26,6 +27,11 @@ def _problems_in_words(user):
             raise
         words = describe_problem(error.message, account_language(user))
         raise CommandError(f"{error.field}: {words}") from None
+
+
+def _removed_line(removed: str, interactions: int) -> str:
+    deleted = ngettext("%(n)d interaction deleted.", "%(n)d interactions deleted.", interactions)
+    return f"{removed} {deleted % {'n': interactions}}"
 
 
 def _feed_as_dict(feed, lang: str) -> dict:
@@ -61,7 +67,7 @@ def feed_add(ctx, url, name, as_json) -> None:
     emit(
         {"id": row.pk, "url": row.url, "name": row.name},
         as_json=as_json,
-        human=lambda d: f"Feed {d['id']} added: {d['name'] or d['url']}",
+        human=lambda d: _("Feed %(id)s added: %(name)s") % {"id": d["id"], "name": d["name"] or d["url"]},
     )
 
 
@@ -79,8 +85,10 @@ def feed_list(ctx, as_json) -> None:
         if not feeds:
             return "No feeds yet. Add one with: vernetzt feed add URL"
         return "\n".join(
-            f"[{f['id']}] {f['name'] or f['url']} — last run {f['last_run_at'] or 'never'}, "
-            f"{f['last_found']} found" + (f" — {f['error']}" if f["error"] else "")
+            f"[{f['id']}] {f['name'] or f['url']} — "
+            + _("last run %(when)s, %(found)s found")
+            % {"when": f["last_run_at"] or _("never"), "found": f["last_found"]}
+            + (f" — {f['error']}" if f["error"] else "")
             for f in feeds
         )
 
@@ -101,7 +109,12 @@ def feed_remove(ctx, feed_id, purge, as_json) -> None:
     emit(
         {"removed": 1, "successes_removed": removed},
         as_json=as_json,
-        human=lambda d: f"Feed removed ({d['successes_removed']} successes deleted).",
+        human=lambda d: (
+            _("Feed removed.")
+            + " "
+            + ngettext("%(n)d success deleted.", "%(n)d successes deleted.", d["successes_removed"])
+            % {"n": d["successes_removed"]}
+        ),
     )
 
 
@@ -127,9 +140,15 @@ def feed_poll(ctx, as_json) -> None:
     }
 
     def human(d) -> str:
-        lines = [f"{d['feeds']} feeds read, {d['items']} new articles, {len(d['candidates'])} candidates."]
+        lines = [
+            _("%(feeds)d feeds read, %(items)d new articles, %(candidates)d candidates.")
+            % {"feeds": d["feeds"], "items": d["items"], "candidates": len(d["candidates"])}
+        ]
         lines += [f"  [{c['id']}] {c['person']}: {c['title']}" for c in d["candidates"]]
-        lines += [f"  feed {e['feed_id']}: {e['error']}" for e in d["errors"]]
+        lines += [
+            "  " + _("feed %(id)s: %(error)s") % {"id": e["feed_id"], "error": e["error"]}
+            for e in d["errors"]
+        ]
         return "\n".join(lines)
 
     emit(data, as_json=as_json, human=human)
@@ -209,7 +228,8 @@ def _decide(ctx, candidate_id, as_json, confirm: bool) -> None:
     else:
         dismiss_candidate(owner=user, candidate=candidate)
         data = {"id": candidate.pk, "status": "dismissed", "person_id": candidate.person_id}
-    emit(data, as_json=as_json, human=lambda d: f"Candidate {d['id']} {d['status']}.")
+    said = {"confirmed": _("Candidate %(id)s confirmed."), "dismissed": _("Candidate %(id)s dismissed.")}
+    emit(data, as_json=as_json, human=lambda d: said.get(d["status"], "%(id)s") % {"id": d["id"]})
 
 
 @candidates.command("confirm")
@@ -264,7 +284,7 @@ def mail_add(ctx, host, username, port, folders, first_lines, as_json) -> None:
     emit(
         {"id": account.pk, "host": account.host, "user": account.username, "folders": account.folders},
         as_json=as_json,
-        human=lambda d: f"Mail account {d['id']} added: {d['user']} @ {d['host']}",
+        human=lambda d: _("Mail account %(id)s added: %(user)s @ %(host)s") % d,
     )
 
 
@@ -294,10 +314,16 @@ def mail_poll(ctx, as_json) -> None:
         as_json=as_json,
         human=lambda d: "\n".join(
             [
-                f"{d['accounts']} accounts: {d['messages']} new mails, {d['kept']} with your network, "
-                f"{d['interactions']} interactions, {d['tasks_closed']} thank-you tasks closed."
+                _(
+                    "%(accounts)d accounts: %(messages)d new mails, %(kept)d with your network, "
+                    "%(interactions)d interactions, %(tasks_closed)d thank-you tasks closed."
+                )
+                % d
             ]
-            + [f"  account {e['account_id']}: {e['error']}" for e in d["errors"]]
+            + [
+                "  " + _("account %(id)s: %(error)s") % {"id": e["account_id"], "error": e["error"]}
+                for e in d["errors"]
+            ]
         ),
     )
 
@@ -326,7 +352,7 @@ def calendar_add(ctx, url, name, username, as_json) -> None:
     emit(
         {"id": row.pk, "url": row.url, "name": row.name},
         as_json=as_json,
-        human=lambda d: f"Calendar {d['id']} added: {d['name'] or d['url']}",
+        human=lambda d: _("Calendar %(id)s added: %(name)s") % {"id": d["id"], "name": d["name"] or d["url"]},
     )
 
 
@@ -356,10 +382,16 @@ def calendar_poll(ctx, as_json) -> None:
         as_json=as_json,
         human=lambda d: "\n".join(
             [
-                f"{d['calendars']} calendars: {d['meetings']} new meetings with your network, "
-                f"{d['logged']} logged, {d['scheduled']} dates fixed."
+                _(
+                    "%(calendars)d calendars: %(meetings)d new meetings with your network, "
+                    "%(logged)d logged, %(scheduled)d dates fixed."
+                )
+                % d
             ]
-            + [f"  calendar {e['calendar_id']}: {e['error']}" for e in d["errors"]]
+            + [
+                "  " + _("calendar %(id)s: %(error)s") % {"id": e["calendar_id"], "error": e["error"]}
+                for e in d["errors"]
+            ]
         ),
     )
 
@@ -379,7 +411,7 @@ def mail_remove(ctx, account_id, purge, as_json) -> None:
     emit(
         {"removed": 1, "interactions_removed": removed},
         as_json=as_json,
-        human=lambda d: f"Mail account removed ({d['interactions_removed']} interactions deleted).",
+        human=lambda d: _removed_line(_("Mail account removed."), d["interactions_removed"]),
     )
 
 
@@ -398,5 +430,5 @@ def calendar_remove(ctx, calendar_id, purge, as_json) -> None:
     emit(
         {"removed": 1, "interactions_removed": removed},
         as_json=as_json,
-        human=lambda d: f"Calendar removed ({d['interactions_removed']} interactions deleted).",
+        human=lambda d: _removed_line(_("Calendar removed."), d["interactions_removed"]),
     )

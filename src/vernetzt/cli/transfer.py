@@ -23,7 +23,9 @@ def _progress(as_json: bool):
             return
         bar = state.get("bar")
         if bar is None:
-            bar = state["bar"] = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            from django.utils.translation import gettext as _
+
+            bar = state["bar"] = click.progressbar(length=total, label=_("Importing"), file=sys.stderr)
             bar.__enter__()
         bar.length = total
         bar.update(max(done - bar.pos, 0))
@@ -36,18 +38,27 @@ def _progress(as_json: bool):
 
 
 def _report_text(data: dict) -> str:
-    verb = "Would import" if data["dry_run"] else "Imported"
-    lines = [
-        f"{verb} {data['file']}: {data['created']} new, {data['updated']} updated, "
-        f"{data['unchanged']} unchanged, {data['skipped']} skipped."
-    ]
+    from django.utils.translation import gettext as _
+
+    summary = (
+        _(
+            "Would import %(file)s: %(created)d new, %(updated)d updated, %(unchanged)d unchanged, "
+            "%(skipped)d skipped."
+        )
+        if data["dry_run"]
+        else _(
+            "Imported %(file)s: %(created)d new, %(updated)d updated, %(unchanged)d unchanged, "
+            "%(skipped)d skipped."
+        )
+    )
+    lines = [summary % data]
     if data.get("batch_id"):
-        lines.append(f"Batch {data['batch_id']} (undo with: vernetzt undo {data['batch_id']}).")
+        lines.append(_("Batch %(id)s (undo with: vernetzt undo %(id)s).") % {"id": data["batch_id"]})
     lines += [f"  {skip['message']}" for skip in data.get("erased_on", [])]
     lines += [f"  {error['file']}:{error['line']}: {error['message']}" for error in data["errors"]]
     for person in data.get("people", []):
         role = ", ".join(part for part in (person["title"], person["organization"]) if part)
-        known = f"#{person['person_id']}" if person["person_id"] else "new"
+        known = f"#{person['person_id']}" if person["person_id"] else _("new")
         lines.append(f"  {person['name']} ({known})" + (f": {role}" if role else ""))
     return "\n".join(lines)
 
@@ -326,7 +337,9 @@ def undo(ctx, batch_id: int, as_json: bool) -> None:
     from vernetzt.transfer.undo import undo_batch
 
     result = undo_batch(owner=current_user(ctx), batch_id=batch_id)
-    emit(result.as_dict(), as_json=as_json, human=lambda d: f"Batch {d['batch_id']} undone.")
+    from django.utils.translation import gettext as _
+
+    emit(result.as_dict(), as_json=as_json, human=lambda d: _("Batch %(id)s undone.") % {"id": d["batch_id"]})
 
 
 @main.command()

@@ -1,0 +1,36 @@
+"""Every human line of the command line in the account's language, and the language given back after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from django.utils import translation
+
+from vernetzt.cli import main
+
+pytestmark = pytest.mark.django_db
+SAMPLES = Path(__file__).parents[1] / "data" / "samples"
+
+
+def _say(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_german_account_hears_german_and_an_english_one_english(user):
+    user.language = "de"
+    user.save()
+    before = translation.get_language()
+    assert _say("goal", "add", "Bereichsleitung Logistik", "--level", "vp") == "Ziel 1 angelegt.\n"
+    assert translation.get_language() == before  # the next command or test is not left in German
+    imported = _say("import", "vcard", str(SAMPLES / "contacts.vcf"))
+    assert imported.startswith("contacts.vcf importiert: ") and "rückgängig mit" in imported
+    assert _say("feed", "add", "https://logistik.example/feed.xml").startswith("Feed 1 abonniert: ")
+    assert _say("feed", "remove", "1") == "Feed entfernt. 0 Erfolge gelöscht.\n"
+    user.language = "en"
+    user.save()
+    assert _say("goal", "add", "Country manager Vietnam", "--level", "vp") == "Goal 2 added.\n"
+    assert _say("feed", "add", "https://logistik.example/feed.xml").startswith("Feed 2 added: ")
