@@ -87,6 +87,16 @@ def test_a_capture_sent_twice_is_logged_once(alice_client, user):
     assert other.json()["interaction_id"] != first.json()["interaction_id"]
 
 
+def test_a_synced_capture_leaves_no_message_for_a_later_page(alice_client, user):
+    """The queue shows the server's answer itself; the same words must not greet the user again on
+    the next page (perhaps in another language by then)."""
+    anna = create_person(owner=user, first_name="Anna", last_name="Weber")
+    answer = _capture(alice_client, anna.pk, "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", their_share="90")
+    assert answer.json()["message"].startswith("Logged.") and answer.json()["feedback"]
+    later = alice_client.get("/").content.decode()
+    assert "Logged." not in later and 'class="messages"' not in later
+
+
 def test_a_refused_capture_says_what_to_do(alice_client, user):
     anna = create_person(owner=user, first_name="Anna", last_name="Weber")
     anna_id = anna.pk

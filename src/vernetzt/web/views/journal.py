@@ -101,16 +101,13 @@ def log_conversation(request, pk: int):
                 "Logged. %(count)d follow-up tasks planned.",
                 planned,
             ) % {"count": planned}
-            messages.success(request, logged)
             feedback = talk_share_feedback(data["their_share"], request_language())
-            if feedback:
-                messages.info(request, feedback)
             sensitive = special_category_warning(
                 [data["notes"], *form.snippet_list()], lang=request_language()
             )
-            if sensitive:
-                messages.warning(request, sensitive)
             if _wants_json(request):
+                # The phone's queue shows the answer itself; a flash message would wait for the next page
+                # and greet the user there, later and perhaps in another language.
                 next_url = reverse("person_detail", args=[person.pk])
                 return JsonResponse(
                     {
@@ -119,9 +116,15 @@ def log_conversation(request, pk: int):
                         "repeated": result.repeated,
                         "message": logged,
                         "special_categories_warning": sensitive,
+                        "feedback": feedback,
                         "next": next_url,
                     }
                 )
+            messages.success(request, logged)
+            if feedback:
+                messages.info(request, feedback)
+            if sensitive:
+                messages.warning(request, sensitive)
             return redirect("person_detail", pk=person.pk)
     status = 422 if form.is_bound and form.errors else 200
     if status == 422 and _wants_json(request):
