@@ -39,6 +39,8 @@ import requests
 
 SEARCHES = ["priya", "logistik", "müller", "singapur", "einkauf", "director", "schmidt", "vp"]
 TIMEOUT = 30
+QUEUE_DEPTH = re.compile(r"Task queue depth is (\d+)")
+QUIET = re.compile(r"^\s*$|^Stop with Ctrl\+C|Task queue depth is")  # what the server always prints
 
 
 def free_port() -> int:
@@ -261,7 +263,9 @@ def run(args) -> dict:
         "requests_per_second": round(sum(len(t) for t in results.timings.values()) / elapsed, 1),
         "load_average": {"min": min(loads), "max": max(loads), "mean": round(sum(loads) / len(loads), 1)},
         "kinds": {kind: summary(results.timings[kind], results.errors[kind]) for kind in kinds},
-        "server_log": [line.rstrip() for line in log if line.strip()][:60],
+        # waitress warns of every new depth of requests waiting for one of its threads: kept as the most.
+        "most_requests_waiting": max((int(m[1]) for m in map(QUEUE_DEPTH.search, log) if m), default=0),
+        "server_log": [line.rstrip() for line in log if not QUIET.search(line)][:60],
     }
 
 
@@ -270,7 +274,8 @@ def show(report: dict) -> None:
     print(
         f"{report['database']}: {report['readers']} readers + {report['writers']} writers for "
         f"{report['seconds']} s, {report['server_threads']} server threads — "
-        f"{report['requests_per_second']} answers/s; load average {load['min']:.1f}–{load['max']:.1f}"
+        f"{report['requests_per_second']} answers/s; load average {load['min']:.1f}–{load['max']:.1f}; "
+        f"at most {report['most_requests_waiting']} requests waited for a server thread"
     )
     print(f"{'kind':<22}{'count':>7}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for kind, row in report["kinds"].items():

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import http.client
+import subprocess
+import sys
 import urllib.request
 from http.cookiejar import CookieJar
 
-from tests_support.server import running_server
+from tests_support.server import clean_env, running_server
 
 
 def test_serve_demo_prints_a_login_link_that_opens_the_demo(tmp_path):
@@ -67,3 +69,21 @@ def test_the_server_refuses_a_body_beyond_the_import_limit_before_reading_it(tmp
         # At the limit the body is read and reaches vernetzt (whose CSRF check refuses it: no session).
         status, _ = _post_announcing(server.port, 2 * limit, b"-" * (2 * limit))
         assert status == 403
+
+
+def test_serve_logs_in_the_account_init_created_not_a_new_one(tmp_path):
+    """The README's server steps: `init --user anna`, then `serve` without --user is anna's (before,
+    serve made a second, empty account "me" and printed its login link)."""
+    env = clean_env(tmp_path)
+    vernetzt = [sys.executable, "-m", "vernetzt"]
+    subprocess.run(
+        [*vernetzt, "init", "--user", "anna"], env=env, check=True, capture_output=True, timeout=120
+    )
+    with running_server(tmp_path, "--no-worker") as server:
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        assert opener.open(server.login_link, timeout=60).status == 200
+    me = subprocess.run([*vernetzt, "--user", "me", "people"], env=env, capture_output=True, text=True)
+    assert me.returncode == 1
+    assert "no account named 'me'" in me.stderr
+    single = subprocess.run([*vernetzt, "people", "--json"], env=env, capture_output=True, text=True)
+    assert single.returncode == 0, single.stderr  # one account: anna's, the one the link logged in

@@ -55,7 +55,7 @@ def serve(
     from django.conf import settings
     from waitress import serve as waitress_serve
 
-    from vernetzt.accounts.services import DEFAULT_USERNAME, ensure_account, issue_login_link
+    from vernetzt.accounts.services import issue_login_link
     from vernetzt.journal.worker import start_worker_thread
     from vernetzt.migrate import migrate_database
     from vernetzt.proxies import behind_proxies
@@ -63,8 +63,9 @@ def serve(
     from vernetzt.wsgi import application
 
     migrate_database()
-    username = ctx.obj.get("user") or DEFAULT_USERNAME
-    user, _ = ensure_account(username=username)
+    user = _serving_account(ctx.obj.get("user"))
+    if user is None and demo:
+        raise click.UsageError("several accounts exist; choose the demo's with --user or VERNETZT_USER")
     loaded = None
     if demo:
         from vernetzt.demo import load_demo_if_empty
@@ -74,15 +75,18 @@ def serve(
     # Behind a reverse proxy the link must go through it: the direct address would only redirect to https.
     direct = f"http://{shown_host}:{port}"
     base = settings.CONFIG.public_url or direct
-    url = f"{base}{issue_login_link(user=user)}"
-    info = {"url": f"{base}/", "login_link": url, "user": user.username, "demo": loaded}
+    url = f"{base}{issue_login_link(user=user)}" if user else None
+    info = {"url": f"{base}/", "login_link": url, "user": user and user.username, "demo": loaded}
     if as_json:
         emit(info, as_json=True)
     else:
         if demo:
             click.echo("Demo workspace loaded." if loaded else "Database is not empty; demo not loaded.")
         click.echo(f"vernetzt runs on {direct}/" + (f", public at {base}/" if base != direct else ""))
-        click.echo(f"Open this one-time login link: {url}")
+        if url:
+            click.echo(f"Open this one-time login link: {url}")
+        else:
+            click.echo("Several accounts: `vernetzt --user NAME login-link` makes a one-time login link.")
         click.echo("Stop with Ctrl+C.")
     sys.stdout.flush()
     if worker:
@@ -98,6 +102,22 @@ def serve(
         # (waitress refuses a body of this length or more, hence + 1).
         max_request_body_size=largest_request_bytes() + 1,
     )
+
+
+def _serving_account(username: str | None):
+    """The account `serve` prints a login link for: the named one, else the single local one (as
+    every command acts for it: after `init --user anna`, `serve` is anna's), else a new default one;
+    None on a server with several accounts, where each makes its own link."""
+    from django.contrib.auth import get_user_model
+
+    from vernetzt.accounts.services import DEFAULT_USERNAME, ensure_account
+
+    if username:
+        return ensure_account(username=username)[0]
+    accounts = list(get_user_model().objects.filter(is_active=True).order_by("id")[:2])
+    if len(accounts) > 1:
+        return None
+    return accounts[0] if accounts else ensure_account(username=DEFAULT_USERNAME)[0]
 
 
 @main.command("login-link")
