@@ -95,6 +95,16 @@ def test_a_synced_capture_leaves_no_message_for_a_later_page(alice_client, user)
     assert answer.json()["message"].startswith("Logged.") and answer.json()["feedback"]
     later = alice_client.get("/").content.decode()
     assert "Logged." not in later and 'class="messages"' not in later
+    # Submitted online, the next page opens at once and says it there.
+    data = {
+        "kind": "call",
+        "date": timezone.localdate().isoformat(),
+        "capture_key": "6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c",
+    }
+    now = alice_client.post(
+        f"/people/{anna.pk}/log/", data, HTTP_ACCEPT="application/json", HTTP_X_CAPTURE_THEN="page"
+    )
+    assert "Logged." in alice_client.get(now.json()["next"]).content.decode()
 
 
 def test_a_refused_capture_says_what_to_do(alice_client, user):

@@ -105,9 +105,16 @@ def log_conversation(request, pk: int):
             sensitive = special_category_warning(
                 [data["notes"], *form.snippet_list()], lang=request_language()
             )
+            # A capture from the phone's queue synced later is announced in the queue's panel; a flash
+            # message would wait for some later page and greet the user there, perhaps in another
+            # language. An online submit (X-Capture-Then: page) opens the next page at once.
+            if not _wants_json(request) or request.headers.get("X-Capture-Then") == "page":
+                messages.success(request, logged)
+                if feedback:
+                    messages.info(request, feedback)
+                if sensitive:
+                    messages.warning(request, sensitive)
             if _wants_json(request):
-                # The phone's queue shows the answer itself; a flash message would wait for the next page
-                # and greet the user there, later and perhaps in another language.
                 next_url = reverse("person_detail", args=[person.pk])
                 return JsonResponse(
                     {
@@ -120,11 +127,6 @@ def log_conversation(request, pk: int):
                         "next": next_url,
                     }
                 )
-            messages.success(request, logged)
-            if feedback:
-                messages.info(request, feedback)
-            if sensitive:
-                messages.warning(request, sensitive)
             return redirect("person_detail", pk=person.pk)
     status = 422 if form.is_bound and form.errors else 200
     if status == 422 and _wants_json(request):

@@ -43,7 +43,9 @@
     return match ? decodeURIComponent(match[1]) : "";
   }
 
-  async function send(item) {
+  // ``thenPage``: the user waits and the next page opens (an online submit), so the server may greet
+  // them there; a queued capture synced later is announced here, in the panel, and nowhere else.
+  async function send(item, thenPage = false) {
     const body = new URLSearchParams(item.fields);
     body.set("capture_key", item.key);
     let response;
@@ -53,7 +55,11 @@
         body,
         credentials: "same-origin",
         redirect: "manual",
-        headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
+        headers: {
+          Accept: "application/json",
+          "X-CSRFToken": csrfToken(),
+          ...(thenPage ? { "X-Capture-Then": "page" } : {}),
+        },
       });
     } catch (error) {
       return { state: "offline" };
@@ -153,7 +159,7 @@
     const fields = Array.from(new FormData(form)).filter(([name]) => name !== "csrfmiddlewaretoken" && name !== "capture_key");
     const item = { key: newKey(), url: form.action, fields, person: form.dataset.person, created: new Date().toISOString(), status: "waiting" };
     await save(item);
-    const result = await send(item);
+    const result = await send(item, true);
     if (result.state === "sent") {
       window.location.assign(result.data.next);
       return;
