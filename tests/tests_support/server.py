@@ -35,6 +35,7 @@ class Server:
     login_link: str
     output: list[str]
     env: dict[str, str]
+    process: subprocess.Popen
 
     @property
     def url(self) -> str:
@@ -90,7 +91,7 @@ def running_server(home: Path, *args: str, **env: str) -> Iterator[Server]:
         reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
         reader.start()
         _wait_until_listening(port, process, deadline)
-        yield Server(port=port, login_link=link, output=output, env=server_env)
+        yield Server(port=port, login_link=link, output=output, env=server_env, process=process)
     finally:
         process.terminate()
         process.wait(timeout=30)

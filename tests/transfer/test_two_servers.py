@@ -1,5 +1,6 @@
 """Two `vernetzt serve` processes on one database, as behind a load-balancing proxy: an import started on
-one is followed, progress bar and result, through the other.
+one is followed, progress bar and result, through the other; when the one running it is killed, the
+other says the import was interrupted, and nothing of it is saved.
 
 On PostgreSQL (VERNETZT_TEST_DATABASE_URL) both servers use a database of their own created next to the
 test database, as two hosts would; on SQLite both share one data directory (WAL), as two processes on
@@ -12,6 +13,7 @@ import contextlib
 import json
 import os
 import re
+import signal
 import time
 from collections.abc import Iterator
 
@@ -115,3 +117,56 @@ def test_an_import_started_on_one_server_is_followed_through_the_other(tmp_path)
         assert "6,000" in batch.text
         people = json.loads(second.cli("people", "--json", "--limit", str(2 * ROWS)).stdout)
         assert len(people) == ROWS
+
+
+def _start_import(session: requests.Session, server, rows: int) -> str:
+    """Upload ``rows`` connections on ``server``, wait for the preview there, say "Import now";
+    the import job's URL."""
+    started = session.post(
+        f"{server.url}/import/",
+        data={"kind": "linkedin", "csrfmiddlewaretoken": _csrf(session, f"{server.url}/import/")},
+        files={"files": ("Connections.csv", connections_csv(rows))},
+        headers=HTMX,
+        timeout=120,
+    )
+    _seen, preview_url = _follow(session, server.url, started.headers["HX-Redirect"])
+    preview = session.get(f"{server.url}{preview_url}", timeout=60)
+    token = re.search(r'name="token" value="(\w+)"', preview.text).group(1)
+    confirmed = session.post(
+        f"{server.url}/import/confirm/",
+        data={"token": token, "kind": "linkedin", "csrfmiddlewaretoken": session.cookies["csrftoken"]},
+        headers=HTMX,
+        timeout=120,
+    )
+    return confirmed.headers["HX-Redirect"]
+
+
+def test_an_import_whose_server_is_killed_ends_interrupted_on_the_other_and_saves_nothing(tmp_path):
+    rows = 20_000
+    with (
+        shared_database() as env,
+        running_server(tmp_path, "--no-worker", **env) as first,
+        running_server(tmp_path, "--no-worker", **env) as second,
+        requests.Session() as session,
+    ):
+        session.get(first.login_link, timeout=60).raise_for_status()
+        import_url = _start_import(session, first, rows)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:  # until the other server shows the import under way
+            page = session.get(f"{second.url}{import_url}progress/", headers=HTMX, timeout=60).text
+            match = re.search(r'<progress value="(\d+)" max="(\d+)"', page)
+            if match and 0 < int(match.group(1)) < rows:
+                break
+            time.sleep(0.05)
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait(timeout=30)
+
+        killed_at = time.monotonic()
+        seen, next_url = _follow(session, second.url, import_url)
+        assert next_url == "/import/"
+        assert time.monotonic() - killed_at < 120
+        assert seen  # it kept answering "running" until the first server had been silent too long
+        message = session.get(f"{second.url}/import/", headers={"Accept-Language": "en"}, timeout=60).text
+        assert "The import was interrupted (the server stopped); nothing was saved." in message
+        people = json.loads(second.cli("people", "--json", "--limit", str(2 * rows)).stdout)
+        assert people == []
