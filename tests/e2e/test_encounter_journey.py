@@ -157,6 +157,7 @@ PAGES = {
         "written_en": "Auf Englisch verfasst",
         "topic": "[[Thema: ",
         "address": "Förmlich (Sie) · Frau Dr.",
+        "source": "Fachgebiet: Kontraktlogistik",
     },
     "en": {
         "lang": "en",
@@ -164,6 +165,7 @@ PAGES = {
         "written_en": "Written in English",
         "topic": "[[topic: ",
         "address": "Formal (Sie) · Ms · Dr.",
+        "source": "Field: contract logistics",
     },
 }
 
@@ -197,6 +199,10 @@ def test_both_drafts_in_both_interfaces_on_desktop_and_phone(browser, live_serve
                 page.goto(f"{live_server.url}/people/{anna.pk}/")
             expect(page.locator("main")).to_contain_text(texts["address"])
             _shoot(page, tmp_path, f"person-{ui}-{device}")
+            page.goto(f"{live_server.url}/people/{anna.pk}/briefing/")
+            expect(page.locator("main")).to_contain_text("Sehr geehrte Frau Dr. Weber")  # the salutation
+            expect(page.locator("main")).to_contain_text(texts["source"])
+            _shoot(page, tmp_path, f"briefing-{ui}-{device}")
             page.goto(f"{live_server.url}/people/{anna.pk}/draft/?kind=thank_you_email")
             body = page.locator("textarea").first
             if device == "phone":
