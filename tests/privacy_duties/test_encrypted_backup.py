@@ -155,6 +155,9 @@ def test_cli_backup_encrypt_and_restore_read_the_passphrase_from_stdin(run, tmp_
     assert restored.returncode == 0, restored.stderr
     assert json.loads(restored.stdout)["encrypted"] is True
     assert json.loads(run("people", "--json", home="other").stdout) == people
+    log = json.loads(run("audit", "--json", home="other").stdout)
+    assert log[0]["kind"] == "restore"
+    assert log[0]["detail"] == {"encrypted": True, "file": "b.zip.enc", "via": "cli"}
 
 
 @pytest.mark.django_db

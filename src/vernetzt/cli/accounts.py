@@ -90,3 +90,27 @@ def unlock(ctx: click.Context, username: str | None, as_json: bool) -> None:
                 % {"user": d["user"], "count": d["cleared"]}
             ),
         )
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
+@command
+@click.pass_context
+def audit(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """The account's audit log, newest first: exports, backups, restores, erasures, retention, logins."""
+    from vernetzt.accounts.audit import audit_entries, describe_entry
+
+    user = current_user(ctx)
+    entries = list(audit_entries(user)[:limit])
+    with translation.override(account_language(user)):
+        data = [
+            {
+                "id": e.pk,
+                "kind": e.kind,
+                "at": e.created_at.isoformat(timespec="seconds"),
+                "detail": e.detail,
+                "text": f"{e.get_kind_display()}: {describe_entry(e)}".rstrip(": "),
+            }
+            for e in entries
+        ]
+    emit(data, as_json=as_json, human=lambda d: "\n".join(f"{row['at']}  {row['text']}" for row in d))

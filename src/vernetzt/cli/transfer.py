@@ -349,6 +349,7 @@ def undo(ctx, batch_id: int, as_json: bool) -> None:
 @click.pass_context
 def export(ctx, kind: str, path: str, as_json: bool) -> None:
     """Your contacts as vCard 3.0 or spreadsheet-safe CSV, or everything of your account as JSON."""
+    from vernetzt.accounts.audit import record
     from vernetzt.transfer.exports import export_csv, export_json, export_vcard
 
     user = current_user(ctx)
@@ -359,6 +360,7 @@ def export(ctx, kind: str, path: str, as_json: bool) -> None:
     else:
         with target.open("w", encoding="utf-8", newline="" if kind == "vcard" else None) as handle:
             counts = (export_vcard if kind == "vcard" else export_json)(owner=user, fileobj=handle)
+    record(user, "export", {"format": kind, "via": "cli"})
     emit({"kind": kind, "path": str(target), "count": counts}, as_json=as_json)
 
 
@@ -374,6 +376,7 @@ def backup(path: str, encrypt: bool, as_json: bool) -> None:
     """A consistent backup of the whole database while the app runs (one zip file)."""
     from django.utils.translation import gettext as _
 
+    from vernetzt.accounts.audit import record_for_everyone
     from vernetzt.transfer.backup import create_backup
 
     passphrase = None
@@ -382,6 +385,7 @@ def backup(path: str, encrypt: bool, as_json: bool) -> None:
         if not passphrase:
             raise CommandError(_("No passphrase given on standard input."))
     counts = create_backup(path, passphrase=passphrase)
+    record_for_everyone("backup", {"encrypted": encrypt, "via": "cli"})
     emit(
         {"path": path, "rows": sum(counts.values()), "tables": counts, "encrypted": encrypt},
         as_json=as_json,
@@ -396,6 +400,7 @@ def restore(path: str, as_json: bool) -> None:
     """Restore a backup into an empty database (a new VERNETZT_HOME or an empty PostgreSQL database)."""
     from django.utils.translation import gettext as _
 
+    from vernetzt.accounts.audit import record_for_everyone
     from vernetzt.migrate import migrate_database
     from vernetzt.transfer.backup import backup_is_encrypted, readable_backup, restore_plain_backup
 
@@ -409,6 +414,7 @@ def restore(path: str, as_json: bool) -> None:
     with readable_backup(path, passphrase=passphrase) as plain:
         migrate_database()
         counts = restore_plain_backup(plain, name=Path(path).name)
+    record_for_everyone("restore", {"encrypted": encrypted, "file": Path(path).name, "via": "cli"})
     emit(
         {"path": path, "rows": sum(counts.values()), "tables": counts, "encrypted": encrypted},
         as_json=as_json,

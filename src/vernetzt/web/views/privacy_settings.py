@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vernetzt.accounts.audit import audit_entries, record
+from vernetzt.accounts.audit import audit_entries, describe_entry, record
 from vernetzt.accounts.privacy import privacy_settings, public_page_url, public_site, update_privacy_settings
 from vernetzt.people.models import Person
 from vernetzt.people.retention import apply_retention, keep_person, plan_retention
@@ -42,6 +42,8 @@ def privacy_page(request):
     plan, counts = plan_retention(owner=user, now=timezone.now(), limit=PREVIEW_SIZE)
     origin = f"{request.scheme}://{request.get_host()}"
     audit = Paginator(audit_entries(user), AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for entry in audit:
+        entry.description = describe_entry(entry)
     context = {
         "privacy": current,
         "notice_form": notice_form,

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vernetzt.accounts.audit import record, record_for_everyone
 from vernetzt.accounts.models import User
 from vernetzt.importers import RowError, describe_error
 from vernetzt.importers.detect import detect_files_kind
@@ -310,6 +311,7 @@ def export_download(request, kind: str):
         name = f"vernetzt-{stamp}.json"
     else:
         raise Http404
+    record(request.user, "export", {"format": kind, "via": "web"})
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -327,6 +329,7 @@ def backup_download(request):
     name = f"vernetzt-backup-{timezone.localdate().isoformat()}.zip"
     path = folder / (f"{name}.enc" if passphrase else name)
     create_backup(path, passphrase=passphrase)
+    record_for_everyone("backup", {"encrypted": bool(passphrase), "via": "web"})
     return FileResponse(
         _RemovedAfterDownload(path),
         as_attachment=True,
