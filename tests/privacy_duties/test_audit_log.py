@@ -42,7 +42,7 @@ def test_exports_and_backups_from_the_web_are_recorded(alice_client, user):
 
 
 def test_the_settings_page_shows_the_log_paged_and_bilingual(alice_client, user):
-    for number in range(25):
+    for _ in range(25):
         record(user, "export", {"format": "json", "via": "cli"})
     record(user, "erasure", {"count": 1, "via": "web"})
     german = alice_client.get("/settings/privacy/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
@@ -66,3 +66,14 @@ def test_cli_audit_lists_the_log(user, tmp_path):
     assert [r["kind"] for r in rows] == ["export"]
     assert rows[0]["detail"] == {"format": "json", "via": "cli"}
     assert rows[0]["text"] == "Export: JSON · on the command line"
+
+
+def test_an_erasure_records_itself_without_naming_the_person(user):
+    from vernetzt.people.services import create_person
+    from vernetzt.privacy.erasure import erase_person
+
+    person = create_person(owner=user, first_name="Gone", last_name="Forever")
+    erase_person(owner=user, person=person)
+    entry = AuditEntry.objects.get(owner=user, kind="erasure")
+    assert entry.detail == {"count": 1}
+    assert "Forever" not in str(entry.detail)

@@ -171,3 +171,24 @@ def test_web_preview_apply_and_keep(alice_client, user, network):
     assert "archived" in alice_client.get("/people/?q=Untouched", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert alice_client.post(f"/people/{person.pk}/keep/").status_code == 302
     assert Person.objects.get(pk=person.pk).archived_at is None
+
+
+def test_deleted_by_retention_is_erased_but_may_come_back_with_an_import(user, network):
+    from vernetzt.privacy.models import ErasedIdentifier
+    from vernetzt.transfer.services import import_vcards
+
+    Person.objects.filter(pk=network["Untouched"].pk).update(emails=["untouched@example.com"])
+    apply_retention(owner=user, now=NOW)
+    apply_retention(owner=user, now=NOW + timedelta(days=400))
+    assert not Person.objects.filter(pk=network["Untouched"].pk).exists()
+    assert not ErasedIdentifier.objects.exists()  # no objection: nothing kept to refuse them later
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Test;Untouched;;;\r\nFN:Untouched Test\r\n"
+        b"EMAIL:untouched@example.com\r\nEND:VCARD\r\n"
+    )
+    assert import_vcards(owner=user, sources=[card], filenames=["again.vcf"]).created == 1
+
+
+def test_people_who_objected_are_left_to_the_user(user, network):
+    Person.objects.filter(pk=network["Untouched"].pk).update(do_not_contact=True)
+    assert plan_retention(owner=user, now=NOW)[1]["archive"] == 0

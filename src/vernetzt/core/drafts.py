@@ -49,21 +49,17 @@ from vernetzt.core.drafts_text import (
 from vernetzt.core.language import check_language, text_language
 from vernetzt.core.snippets import weave_snippet
 
-# The sources an import records on a person (``Person.sources``) that mean the data came from someone
-# else than the user's own typing, and how the privacy notice names them; "manual", "api", "me" and
-# "demo" are not among them.
+# The kinds of source recorded on a person (``Person.sources``, see people.provenance) that mean the
+# data came from someone else than the user's own typing, and how the privacy notice names them. Not
+# among them: typed in ("manual"), the API, the user's own profile, demo data, a merge (its sources
+# come along), and mail and calendars (the person wrote or met the user themselves).
 THIRD_PARTY_SOURCES: dict[str, str] = {
     "linkedin": "linkedin",
-    "xing": "xing",
     "vcard": "address_book",
-    "google": "address_book",
-    "outlook": "address_book",
     "contacts": "address_book",
     "attendees": "attendees",
     "card": "card",
     "feed": "press",
-    "press": "press",
-    "mail": "mail",
 }
 DRAFT_KINDS: tuple[str, ...] = ("thank_you_email", "birthday_greeting", "meeting_request", "lunch_invitation")
 OCCASIONS: tuple[str, ...] = ("meeting", "encounter")

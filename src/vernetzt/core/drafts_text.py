@@ -221,7 +221,6 @@ NOTICE_MORE = {
 # Where the data came from, as the sentence needs it; the keys are the sources an import records.
 NOTICE_SOURCES = {
     "linkedin": {"de": "aus meinen LinkedIn-Kontakten", "en": "from my LinkedIn connections"},
-    "xing": {"de": "aus meinen XING-Kontakten", "en": "from my XING contacts"},
     "address_book": {"de": "aus meinem Adressbuch", "en": "from my address book"},
     "attendees": {
         "de": "aus der Teilnehmerliste einer Veranstaltung",
@@ -233,6 +232,5 @@ NOTICE_SOURCES = {
         "en": "from your business card",
     },
     "press": {"de": "aus der Fachpresse", "en": "from the business press"},
-    "mail": {"de": "aus meinem E-Mail-Postfach", "en": "from my mailbox"},
 }
 NOTICE_AND = {"de": " und ", "en": " and "}

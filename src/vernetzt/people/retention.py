@@ -6,7 +6,9 @@ date), on no goal's pipeline, on no event's must-meet list, no open task. Someon
 fits (logged since, put on a pipeline) is restored by the next run. "Keep" restores a person and
 restarts their clock, so they are not archived again the next day.
 
-Deletion goes through ``people.services.delete_people`` (a plain delete with its cascades).
+Deletion is privacy.erasure's: everything about the person goes (history, undo records, caches), but
+without the digests an objection keeps, so a later import may bring them back. People marked "do not
+contact" are left alone: deleting them would lose the objection a later import must honour.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from vernetzt.events.models import Attendance
 from vernetzt.goals.models import Target
 from vernetzt.journal.models import Interaction, Task
 from vernetzt.people.models import Person, Tier
-from vernetzt.people.services import delete_people
+from vernetzt.privacy.erasure import erase_people
 from vernetzt.research.freshness import mark_pool_stale
 
 PREVIEW_FIELDS = ("id", "display_name", "organization_name", "created_at", "archived_at")
@@ -44,7 +46,7 @@ def never_contacted(owner):
     related = {"person": OuterRef("pk")}
     return (
         Person.objects.for_user(owner)
-        .filter(is_me=False, tier=Tier.POOL, last_contact_on__isnull=True)
+        .filter(is_me=False, do_not_contact=False, tier=Tier.POOL, last_contact_on__isnull=True)
         .exclude(Exists(Interaction.objects.filter(**related)))
         .exclude(Exists(Target.objects.filter(**related)))
         .exclude(Exists(Attendance.objects.filter(must_meet=True, **related)))
@@ -90,16 +92,17 @@ def plan_retention(*, owner, now: datetime, limit: int | None = None) -> tuple[R
     return plan, counts
 
 
-@transaction.atomic
 def apply_retention(*, owner, now: datetime) -> tuple[RetentionPlan, dict]:
     """Archive, delete and restore as planned; returns what was done."""
     plan, counts = plan_retention(owner=owner, now=now)
     people = Person.objects.for_user(owner)
-    people.filter(pk__in=[row["id"] for row in plan.restore]).update(archived_at=None, kept_at=now)
-    people.filter(pk__in=[row["id"] for row in plan.archive]).update(archived_at=now)
-    delete_people(owner=owner, ids=[row["id"] for row in plan.delete])
+    with transaction.atomic():
+        people.filter(pk__in=[row["id"] for row in plan.restore]).update(archived_at=None, kept_at=now)
+        people.filter(pk__in=[row["id"] for row in plan.archive]).update(archived_at=now)
     if plan.archive or plan.restore:
         mark_pool_stale(owner)  # archived people leave the ranking pool; bulk updates send no signals
+    # Outside the transaction above: the erasure rebuilds a SQLite file once it has committed.
+    erase_people(owner=owner, people=people.filter(pk__in=[row["id"] for row in plan.delete]))
     return plan, counts
 
 

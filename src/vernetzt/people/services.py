@@ -277,15 +277,6 @@ def delete_person(*, person: Person) -> None:
     person.delete()
 
 
-def delete_people(*, owner, ids) -> int:
-    """Delete many of ``owner``'s people at once (with everything that cascades); how many went."""
-    ids = list(ids)
-    if not ids:
-        return 0
-    _total, by_model = Person.objects.for_user(owner).filter(pk__in=ids, is_me=False).delete()
-    return by_model.get("people.Person", 0)
-
-
 @transaction.atomic
 def set_do_not_contact(*, person: Person, do_not_contact: bool) -> Person:
     """The person objected or asked not to be contacted (or withdrew that): from now on no draft,

@@ -32,6 +32,7 @@ from django.db import OperationalError, connection, router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from vernetzt.accounts.audit import record
 from vernetzt.core.text import fold, normalize_org_name, normalize_person_name
 from vernetzt.people.models import Person, Position
 from vernetzt.privacy.models import ErasedIdentifier, Erasure
@@ -258,21 +259,41 @@ def _erase(owner, person: Person, *, day: date, remember: bool) -> set[str]:
 
 
 def erase_person(*, owner, person: Person) -> dict[str, int]:
-    """Erase ``person`` of ``owner`` for good; returns ``{"erased": 1}``."""
-    if person.owner_id != owner.pk:
-        raise PermissionError("the person belongs to another account")
-    if person.is_me:
-        raise ValueError("your own profile cannot be erased; delete the account instead")
+    """Erase ``person`` of ``owner`` for good; returns ``{"erased": 1}``. The audit log notes that one
+    person was erased, not who."""
+    erased = _erase_all(owner, [person], remember=True)
+    record(owner, "erasure", {"count": erased})
+    return {"erased": erased}
+
+
+def erase_people(*, owner, people: Iterable[Person]) -> int:
+    """Erase many people without a trace as retention deletes them (Art. 5): everything about them goes
+    (history, undo records, caches), but no digests are kept — they did not object, so a later import
+    may bring them back. One database rebuild for all. Returns how many were erased."""
+    return _erase_all(owner, list(people), remember=False)
+
+
+def _erase_all(owner, people: list[Person], *, remember: bool) -> int:
+    for person in people:
+        if person.owner_id != owner.pk:
+            raise PermissionError("the person belongs to another account")
+        if person.is_me:
+            raise ValueError("your own profile cannot be erased; delete the account instead")
+    if not people:
+        return 0
     sqlite = connection.vendor == "sqlite"
     day = timezone.localdate()
     if sqlite:
         _set_secure_delete(True)
     try:
         with transaction.atomic():
-            digests = _erase(owner, person, day=day, remember=True)
+            digests: set[str] = set()
+            for person in people:
+                digests |= _erase(owner, person, day=day, remember=remember)
             if sqlite:
                 _compact_sqlite()
-            transaction.on_commit(lambda: _append_log(owner, day, digests))
+            if remember:
+                transaction.on_commit(lambda: _append_log(owner, day, digests))
     finally:
         if sqlite:
             _set_secure_delete(False)
@@ -280,7 +301,7 @@ def erase_person(*, owner, person: Person) -> dict[str, int]:
     _remove_pool_files(owner)
     if sqlite and not connection.in_atomic_block:
         _rewrite_sqlite()
-    return {"erased": 1}
+    return len(people)
 
 
 def _read_log() -> list[dict[str, Any]]:
