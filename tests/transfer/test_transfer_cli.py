@@ -142,7 +142,12 @@ def test_exports_and_backup_restore_round_trip(run, tmp_path):
     backup = tmp_path / "backup.zip"
     assert as_json(run("backup", str(backup), "--json"))["rows"] > count
     restored = as_json(run("restore", str(backup), "--json", home="home2"))
-    assert restored["rows"] == as_json(run("backup", str(tmp_path / "b2.zip"), "--json"))["rows"]
+    again = as_json(run("backup", str(tmp_path / "b2.zip"), "--json"))
+    audit = "accounts.auditentry"  # the backup is logged after it was written, so it holds one entry less
+    assert {t: n for t, n in restored["tables"].items() if t != audit} == {
+        t: n for t, n in again["tables"].items() if t != audit
+    }
+    assert again["tables"][audit] == restored["tables"][audit] + 1
     assert as_json(run("people", "--json", "--limit", "1000", home="home2")) == as_json(
         run("people", "--json", "--limit", "1000")
     )
