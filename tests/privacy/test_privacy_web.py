@@ -56,3 +56,21 @@ def test_privacy_form_sets_legal_basis_and_flag(alice_client, user):
     refused = alice_client.post(f"/people/{jana.pk}/privacy/", {"legal_basis": "because"}, follow=True)
     jana.refresh_from_db()
     assert jana.legal_basis == "consent" and refused.status_code == 200
+
+
+def test_the_import_report_says_who_was_skipped_as_erased(alice_client, user, daniel_files):
+    from django.utils import timezone
+
+    from vernetzt.privacy.erasure import erase_person
+    from vernetzt.transfer.services import import_linkedin
+
+    import_linkedin(owner=user, source=daniel_files["linkedin"])
+    erase_person(owner=user, person=Person.objects.for_user(user).get(last_name="Ortmann"))
+    again = import_linkedin(owner=user, source=daniel_files["linkedin"])
+    day = timezone.localdate().isoformat()
+    page = alice_client.get(f"/import/batches/{again.batch_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"1 skipped: erased on {day}" in page
+    user.language = "de"
+    user.save()
+    page = alice_client.get(f"/import/batches/{again.batch_id}/").content.decode()
+    assert f"1 übersprungen: gelöscht am {day}" in page

@@ -278,6 +278,8 @@ class _Run:
             "errors": len(self.report.errors),
             **{key: value for key, value in self.report.extra.items() if isinstance(value, int)},
         }
+        if "erased_on" in self.report.extra:  # the batch page says "skipped: erased on …" too
+            batch.counts["erased_on"] = self.report.extra["erased_on"]
         batch.errors = [
             {
                 "line": e.line,
