@@ -191,3 +191,19 @@ def test_undo_of_the_import_that_brought_them_keeps_nothing(user, daniel_files):
     assert NAME not in json.dumps([batch.created, batch.errors, batch.counts])
     undo_batch(owner=user, batch_id=first.batch_id)
     assert not Person.objects.for_user(user).exists()
+
+
+def test_a_namesake_with_another_profile_is_not_taken_for_the_erased(user, daniel_files):
+    """Two LinkedIn profiles are two people, even with one name at one organization."""
+    import_linkedin(owner=user, source=daniel_files["linkedin"])
+    erase_person(owner=user, person=_daniel(user))
+    namesake = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Daniel,Ortmann,https://www.linkedin.com/in/daniel-ortmann-2,,Westfalen Fördertechnik AG,"
+        "Werkstudent,01 Dec 2026\n"
+    ).encode()
+    report = import_linkedin(owner=user, source=namesake, filename="Connections.csv")
+    assert (report.created, report.extra.get("erased")) == (1, None)
+    typed = "Vorname;Nachname;Firma\nDaniel;Ortmann;Westfalen Fördertechnik AG\n".encode()
+    erase_person(owner=user, person=_daniel(user))  # without a profile the name and organization tell
+    assert import_attendees(owner=user, source=typed, event_name="Forum").extra["erased"] == 1

@@ -82,21 +82,28 @@ def digests_of(identifiers: Iterable[str], key: bytes) -> set[str]:
 
 
 def record_digests(values: dict[str, Any], key: bytes) -> set[str]:
-    """The digests of an import's planned person (transfer.matching's columns)."""
+    """The digests of an import's planned person (transfer.matching's columns). A record with a
+    profile slug is known by it, as the importers match: two slugs are two people, even with the same
+    name at the same organization — so then the name does not count."""
+    has_profile = bool(values["linkedin_slug"] or values["xing_slug"])
     return digests_of(
         identifiers_of(
             emails=values["emails"],
             linkedin_slug=values["linkedin_slug"],
             xing_slug=values["xing_slug"],
-            name=values["display_name"],
+            name="" if has_profile else values["display_name"],
             organizations=[values["organization_name"]],
         ),
         key,
     )
 
 
-def person_digests(person: Person, key: bytes, *, organizations: Iterable[str] | None = None) -> set[str]:
-    """``organizations``: the names of the person's employers (read from their positions when None)."""
+def person_digests(
+    person: Person, key: bytes, *, organizations: Iterable[str] | None = None, matching: bool = False
+) -> set[str]:
+    """What an erasure keeps of ``person``; with ``matching``, what recognises them again (the name
+    only without a profile slug, as in ``record_digests``). ``organizations``: the names of their
+    employers (read from their positions when None)."""
     if organizations is None:
         organizations = person.positions.values_list("organization__name", flat=True)
     organizations = [person.organization_name, *organizations]
@@ -104,7 +111,7 @@ def person_digests(person: Person, key: bytes, *, organizations: Iterable[str] |
         emails=person.emails,
         linkedin_slug=person.linkedin_slug,
         xing_slug=person.xing_slug,
-        name=person.display_name,
+        name="" if matching and (person.linkedin_slug or person.xing_slug) else person.display_name,
         organizations=[org for org in organizations if org],
     )
     return digests_of(found | {f"person:{person.pk}"}, key)
@@ -149,8 +156,9 @@ def _forget_history(owner, person: Person, doomed: set[tuple[str, int]], texts: 
 
     changes = ImportChange.objects.for_user(owner)
     merges = set(
-        changes.filter(model="people.person", object_id=person.pk, batch__kind=ImportBatch.Kind.MERGE)
-        .values_list("batch_id", flat=True)
+        changes.filter(
+            model="people.person", object_id=person.pk, batch__kind=ImportBatch.Kind.MERGE
+        ).values_list("batch_id", flat=True)
     )
     # A merge's record holds the whole merged-away twin and both names in its title: it goes whole.
     ImportBatch.objects.for_user(owner).filter(pk__in=merges).delete()
@@ -368,7 +376,7 @@ def _reapply_for(owner, entries: list[dict[str, Any]], key: bytes) -> int:
     people = Person.objects.for_user(owner).filter(is_me=False).iterator(chunk_size=2000)
     returned = [
         person for person in people
-        if person_digests(person, key, organizations=employers.get(person.pk, [])) & wanted
+        if person_digests(person, key, organizations=employers.get(person.pk, []), matching=True) & wanted
     ]  # fmt: skip
     for person in returned:
         _erase(owner, person, day=timezone.localdate(), remember=False)

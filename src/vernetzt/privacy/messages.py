@@ -14,7 +14,7 @@ def format_day(iso: str, lang: str) -> str:
 
 
 def describe_erased_skip(count: int, iso_day: str, lang: str) -> str:
-    """"2 skipped: erased on 2026-12-01" — people an import met again after they were erased."""
+    """ "2 skipped: erased on 2026-12-01" — people an import met again after they were erased."""
     with translation.override(lang):
         return ngettext(
             "%(count)d skipped: erased on %(day)s", "%(count)d skipped: erased on %(day)s", count
