@@ -27,12 +27,21 @@ def _person(user, person_id: int):
 
 
 def _show_text(data: dict) -> str:
+    """The person in the account's language (current_user activated it)."""
+    from django.utils.translation import gettext as _
+
+    from vernetzt.people.models import LegalBasis
+    from vernetzt.people.provenance import KIND_LABELS
+
     lines = [f"{data['name']} (#{data['person_id']})"]
-    lines += [f"  source: {s['kind']} {s['file']} {s['date']}".rstrip() for s in data["sources"]]
-    lines.append(f"  legal basis: {data['legal_basis']}")
-    lines += [f"  purpose: {purpose}" for purpose in data["purposes"]]
+    for source in data["sources"]:
+        label = KIND_LABELS.get(source["kind"], source["kind"])
+        text = " ".join(part for part in (str(label), source["file"], source["date"]) if part)
+        lines.append("  " + _("Source: %(source)s") % {"source": text})
+    lines.append("  " + _("Legal basis: %(basis)s") % {"basis": LegalBasis(data["legal_basis"]).label})
+    lines += ["  " + _("Purpose: %(purpose)s") % {"purpose": purpose} for purpose in data["purposes"]]
     if data["do_not_contact"]:
-        lines.append(f"  DO NOT CONTACT (since {data['do_not_contact_on']})")
+        lines.append("  " + _("Do not contact (since %(day)s)") % {"day": data["do_not_contact_on"]})
     return "\n".join(lines)
 
 
@@ -81,6 +90,8 @@ def person_set(ctx, person_id: int, do_not_contact, legal_basis, purpose, as_jso
 @click.pass_context
 def person_export(ctx, person_id: int, path: str, as_json: bool) -> None:
     """Everything about PERSON_ID as one JSON file (an answer to an access request, GDPR Art. 15)."""
+    from django.utils.translation import gettext as _
+
     from vernetzt.privacy.access import access_record
 
     record = access_record(_person(current_user(ctx), person_id))
@@ -93,7 +104,7 @@ def person_export(ctx, person_id: int, path: str, as_json: bool) -> None:
     emit(
         {"person_id": person_id, "path": str(target), "related": counts},
         as_json=as_json,
-        human=lambda d: f"Wrote {d['path']}.",
+        human=lambda d: _("Everything about the person was written to %(path)s.") % {"path": d["path"]},
     )
 
 
