@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from typing import IO
 
 from django.apps import apps
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from vernetzt.accounts.ownership import OwnedModel
 from vernetzt.exporters import render_vcards, write_contacts_csv
 from vernetzt.goals.models import Target
 from vernetzt.importers import Birthday, ContactRecord
+from vernetzt.language import account_language
 from vernetzt.people.models import Person
 from vernetzt.people.provenance import person_purposes, source_summary
 from vernetzt.transfer.rows import concrete_fields, iter_rows
@@ -92,7 +93,8 @@ def export_csv(*, owner, fileobj: IO[str]) -> int:
         purposes = "; ".join(person_purposes(person, goals.get(person.pk, [])))
         return [source_summary(person), person.legal_basis, purposes, flag]
 
-    return write_contacts_csv(records(), fileobj, extra_header=PRIVACY_HEADER, extra_cells=privacy_cells)
+    with translation.override(account_language(owner)):  # the sources' kinds in the account's words
+        return write_contacts_csv(records(), fileobj, extra_header=PRIVACY_HEADER, extra_cells=privacy_cells)
 
 
 def owned_models() -> list[type[OwnedModel]]:
