@@ -109,3 +109,14 @@ def test_exports_mark_them(user, pair):
     out = io.StringIO()
     export_csv(owner=user, fileobj=out)
     assert "Do not contact" in next(line for line in out.getvalue().splitlines() if "Jana" in line)
+
+
+def test_rankings_keep_them_visible_with_the_mark(alice_client, user, pair):
+    from vernetzt.goals.services import create_goal
+    from vernetzt.research.services import rank_for_goal
+
+    goal = create_goal(owner=user, text="Leitung Logistik", functions=["supply_chain_logistics"])
+    ranked = {c.person_id: c.do_not_contact for c in rank_for_goal(owner=user, goal=goal, lang="en")}
+    assert ranked == {pair["Jana"].pk: True, pair["Petra"].pk: False}
+    page = alice_client.get(f"/goals/{goal.pk}/research/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert page.count('class="badge dnc">Do not contact<') == 1

@@ -81,6 +81,7 @@ class Candidate:
     introducer_name: str | None
     in_pipeline: bool
     relation: str | None  # around the user: manager, manager_of_manager, peer_of_manager, above
+    do_not_contact: bool = False  # they objected: still worth knowing, never to approach (a badge)
 
 
 def summarize_title(text: str) -> dict[str, str]:
@@ -309,7 +310,8 @@ def _candidates(
         for row in Person.objects.for_user(owner)
         .filter(pk__in=ids)
         .values_list(
-            "pk", "display_name", "title", "organization_name", "seniority", "function", "country", "city"
+            "pk", "display_name", "title", "organization_name", "seniority", "function", "country", "city",
+            "do_not_contact",
         )
     }
     pipeline = set()
@@ -347,6 +349,7 @@ def _candidates(
                 introducer_name=labels["person"].get(introducer) if introducer is not None else None,
                 in_pipeline=candidate.person_id in pipeline,
                 relation=candidate.relation,
+                do_not_contact=person[8],
             )
         )
     return _ties_by_name(result)
