@@ -120,3 +120,19 @@ def test_rankings_keep_them_visible_with_the_mark(alice_client, user, pair):
     assert ranked == {pair["Jana"].pk: True, pair["Petra"].pk: False}
     page = alice_client.get(f"/goals/{goal.pk}/research/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert page.count('class="badge dnc">Do not contact<') == 1
+
+
+def test_a_job_change_is_recorded_without_a_congratulation_task(user):
+    from tests.importers.test_import_linkedin_later import _export
+
+    from vernetzt.people.models import Person, Success
+    from vernetzt.transfer.services import import_linkedin
+
+    import_linkedin(owner=user, source=_export("first_Connections.csv"), filename="first.zip")
+    tim = Person.objects.for_user(user).get(last_name="Wongsakul")
+    set_do_not_contact(person=tim, do_not_contact=True)
+    import_linkedin(owner=user, source=_export("later_Connections.csv"), filename="later.zip")
+    assert Success.objects.filter(person=tim).exists()  # the new role is known
+    assert not Task.objects.filter(person=tim).exists()
+    anna = Person.objects.for_user(user).get(last_name="Krause")
+    assert Task.objects.filter(person=anna).exists()

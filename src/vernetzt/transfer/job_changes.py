@@ -13,7 +13,7 @@ from datetime import date
 
 from vernetzt.core.text import fold, normalize_org_name
 from vernetzt.journal.models import Task
-from vernetzt.people.models import Success
+from vernetzt.people.models import Person, Success
 from vernetzt.transfer.matching import PersonState
 from vernetzt.transfer.recording import Recorder
 from vernetzt.transfer.rows import insert_new
@@ -91,6 +91,10 @@ def write_job_changes(owner, changes: list[JobChange], recorder: Recorder, *, to
         for change in fresh
     ]
     recorder.record_created(Success, insert_new(Success, successes))
+    # The new role is worth knowing about anyone; congratulating someone who objected is not.
+    quiet = set(
+        Person.objects.for_user(owner).filter(pk__in=ids, do_not_contact=True).values_list("pk", flat=True)
+    )
     tasks = [
         {
             "owner_id": owner.pk,
@@ -107,5 +111,6 @@ def write_job_changes(owner, changes: list[JobChange], recorder: Recorder, *, to
             "reason": {},
         }
         for change in fresh
+        if change.state.person_id not in quiet
     ]
     recorder.record_created(Task, insert_new(Task, tasks))
