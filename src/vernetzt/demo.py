@@ -267,9 +267,10 @@ SNIPPETS = [
     "sucht Erfahrungen mit fahrerlosen Transportsystemen",
     "war zwei Jahre Expat in Bangkok",
 ]
+PROMOTION = "Zum Regional Director befördert"
 SUCCESSES = [
     "Neues Distributionszentrum in Singapur eröffnet",
-    "Zum Regional Director befördert",
+    PROMOTION,
     "Vortrag auf dem Deutschen Logistik-Kongress über Kühlketten in Asien",
     "Kosten der Lagerlogistik um 18 % gesenkt",
     "Joint Venture mit einem vietnamesischen Hafenbetreiber geschlossen",
@@ -412,12 +413,12 @@ def load_demo(*, owner, today: date | None = None) -> dict[str, int]:
         source_url="https://example.com/news/harbourline-dc",
     )
     for person in rng.sample(people, 25):
-        Success.objects.create(
-            owner=owner,
-            person=person,
-            date=today - timedelta(days=rng.randrange(10, 300)),
-            text=rng.choice(SUCCESSES),
-        )
+        day, text = today - timedelta(days=rng.randrange(10, 300)), rng.choice(SUCCESSES)
+        if person.seniority in ("unpaid", "training", "entry"):
+            continue  # an award or a joint venture is not what a clerk or a trainee is known for
+        if text == PROMOTION and person.seniority not in ("director", "vp"):
+            text = SUCCESSES[2]  # an owner or a team lead is not promoted to regional director
+        Success.objects.create(owner=owner, person=person, date=day, text=text)
     boss = create_person(
         owner=owner,
         source="demo",

@@ -14,7 +14,7 @@ from vernetzt.core.terms import translation_known
 from vernetzt.demo import SEA_MEN, SEA_WOMEN, load_demo
 from vernetzt.journal.briefing import build_briefing, build_dossiers
 from vernetzt.language import message_language
-from vernetzt.people.models import Person
+from vernetzt.people.models import Person, Success
 from vernetzt.people.services import create_person, get_me, set_me
 
 pytestmark = pytest.mark.django_db
@@ -143,6 +143,13 @@ def test_demo_titles_are_in_the_form_of_the_holder(user):
     for person in people.exclude(title_of_address=""):
         wrong = FEMININE if person.title_of_address == "Herr" else MASCULINE
         assert not wrong.search(person.title), (person.title_of_address, person.display_name, person.title)
+    # Successes fit who they are: no award for a trainee, no promotion to regional director for an owner.
+    successes = Success.objects.filter(owner=user, person__is_me=False).select_related("person")
+    assert successes.count() > 10
+    for success in successes:
+        assert success.person.seniority not in ("unpaid", "training", "entry"), success.person.title
+        if "befördert" in success.text:
+            assert success.person.seniority in ("director", "vp"), success.person.title
 
 
 def test_demo_people_are_greeted_by_title_where_their_given_name_tells_it(user):
