@@ -87,3 +87,36 @@ def test_provenance_record_and_forget_on_a_desktop_in_english(browser, live_serv
     finally:
         context.close()
     assert not Person.objects.filter(pk=lena.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "viewport", "heading"),
+    [
+        ("de", {"width": 1280, "height": 900}, "Herkunft der Daten"),
+        ("en", {"width": 390, "height": 844}, None),
+    ],
+)
+def test_the_privacy_card_in_the_other_language_and_size(
+    browser, live_server, tmp_path, language, viewport, heading
+):
+    user = _account(language)
+    katrin = Person.objects.for_user(user).get(last_name="Vogel")
+    katrin.do_not_contact = True
+    katrin.save()
+    context = browser.new_context(locale="de-DE" if language == "de" else "en-GB", viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        page.goto(live_server.url + issue_login_link(user=user))
+        page.goto(f"{live_server.url}/people/{katrin.pk}/")
+        expect(page.locator("section.privacy h3").first).to_have_text(heading or "Where the data came from")
+        expect(page.locator("h1 .badge.dnc")).to_be_visible()
+        size = "desktop" if viewport["width"] > 800 else "phone"
+        _shoot(page, tmp_path, f"8-person-dnc-{size}-{language}")
+        page.goto(f"{live_server.url}/people/")
+        expect(page.locator(".people .badge.dnc")).to_have_count(1)
+        _shoot(page, tmp_path, f"9-people-list-{size}-{language}")
+        page.goto(f"{live_server.url}/people/{katrin.pk}/forget/")
+        _shoot(page, tmp_path, f"10-forget-confirm-{size}-{language}")
+    finally:
+        context.close()
