@@ -121,6 +121,8 @@ def test_an_ics_subscription_by_the_documented_rules(user, people, press):
     assert not Task.objects.filter(
         person=people["priya"], kind="call_to_schedule", done_at__isnull=True
     ).exists()
+    people["anna"].refresh_from_db()
+    assert people["anna"].sources[-1]["kind"] == "calendar" and people["anna"].sources[-1]["file"] == "Arbeit"
     again = poll_calendars(owner=user)
     assert (again.meetings, again.logged) == (0, 0)
 

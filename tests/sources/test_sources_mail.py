@@ -108,6 +108,8 @@ def test_mail_becomes_interactions_and_the_rules_ignore_the_rest(user, contacts,
     assert MailMessage.objects.get(person=tim).outgoing is True
     anna.refresh_from_db()
     assert (anna.last_contact_on, anna.tier) == (day, "new")
+    mail_source = anna.sources[-1]  # provenance: the account the mail came from
+    assert (mail_source["kind"], mail_source["file"]) == ("mail", f"{account.username} ({account.host})")
     account.refresh_from_db()
     assert account.state["INBOX"]["uid"] == 6
     assert (account.last_found, account.progress_done, account.progress_total) == (2, 7, 7)
