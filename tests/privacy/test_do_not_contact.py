@@ -136,3 +136,16 @@ def test_a_job_change_is_recorded_without_a_congratulation_task(user):
     assert not Task.objects.filter(person=tim).exists()
     anna = Person.objects.for_user(user).get(last_name="Krause")
     assert Task.objects.filter(person=anna).exists()
+
+
+def test_the_phones_address_book_marks_them(user, pair):
+    from vernetzt.carddav.book import load_cards
+    from vernetzt.exporters.vcard import render_vcards
+
+    cards = {card.person_id: card for card in load_cards(user, today=timezone.localdate(), lang="en")}
+    assert "CATEGORIES:Do not contact" in render_vcards([cards[pair["Jana"].pk].record])
+    assert "CATEGORIES" not in render_vcards([cards[pair["Petra"].pk].record])
+    before = cards[pair["Petra"].pk].etag
+    set_do_not_contact(person=pair["Petra"], do_not_contact=True)
+    [petra] = load_cards(user, today=timezone.localdate(), lang="en", person_ids=[pair["Petra"].pk])
+    assert petra.etag != before  # the phone fetches the marked card again
