@@ -207,3 +207,19 @@ def test_a_namesake_with_another_profile_is_not_taken_for_the_erased(user, danie
     typed = "Vorname;Nachname;Firma\nDaniel;Ortmann;Westfalen Fördertechnik AG\n".encode()
     erase_person(owner=user, person=_daniel(user))  # without a profile the name and organization tell
     assert import_attendees(owner=user, source=typed, event_name="Forum").extra["erased"] == 1
+
+
+def test_a_business_card_does_not_bring_them_back(user, daniel_files):
+    from vernetzt.importers.cards import CardReading
+    from vernetzt.importers.records import ContactRecord
+    from vernetzt.transfer.cards import import_cards
+
+    import_linkedin(owner=user, source=daniel_files["linkedin"])
+    erase_person(owner=user, person=_daniel(user))
+    card = ContactRecord(
+        line=1, source="card", first_name="Daniel", last_name="Ortmann",
+        organization="Westfalen Fördertechnik AG", emails=[EMAIL],
+    )  # fmt: skip
+    report = import_cards(owner=user, readings=[CardReading(filename="karte.jpg", record=card, source="ocr")])
+    assert (report.created, report.extra["erased"], report.extra["people"]) == (0, 1, [])
+    assert not Person.objects.for_user(user).filter(last_name=NAME).exists()
