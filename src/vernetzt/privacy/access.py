@@ -51,11 +51,16 @@ def related_rows(person: Person) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {}
     for relation in person_relations():
         model, field = relation.related_model, relation.field
-        rows = model._base_manager.filter(**{field.name: person}).order_by("pk")
+        # What the other foreign keys point at, by name ("organization": "Elbe Terminal GmbH").
+        named = [
+            f.name for f in model._meta.concrete_fields if f.is_relation and f.attname not in HIDDEN_COLUMNS
+        ]
+        rows = model._base_manager.filter(**{field.name: person}).select_related(*named).order_by("pk")
         label = model._meta.label_lower
         for row in rows:
             data = {name: value for name, value in row_of(row).items() if name not in HIDDEN_COLUMNS}
-            found.setdefault(label, []).append({"via": field.name, **data})
+            names = {name: str(getattr(row, name)) for name in named if getattr(row, name) is not None}
+            found.setdefault(label, []).append({"via": field.name, **data, **names})
     return found
 
 

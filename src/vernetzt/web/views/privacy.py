@@ -82,15 +82,18 @@ def _related_sections(record: dict) -> list[dict]:
     sections = []
     for label, rows in record["related"].items():
         model = models[label]
-        names = _labels(model)
-        hidden = {"via", "person_id", "id"}
-        columns = [name for name in rows[0] if name not in hidden and any(_cell(row[name]) for row in rows)]
+        names = _labels(model) | {f.name: str(f.verbose_name) for f in model._meta.concrete_fields}
+        # What a row points at is shown by name (access.related_rows adds it), not by id.
+        keys = list(dict.fromkeys(key for row in rows for key in row))
+        by_name = {key for key in keys if f"{key}_id" in keys}
+        hidden = {"via", "id", "person", "person_id"} | {f"{key}_id" for key in by_name}
+        columns = [key for key in keys if key not in hidden and any(_cell(row.get(key)) for row in rows)]
         sections.append(
             {
                 "label": label,
                 "title": str(model._meta.verbose_name_plural).capitalize(),
                 "columns": [names.get(name, name) for name in columns],
-                "rows": [[_cell(row[name]) for name in columns] for row in rows],
+                "rows": [[_cell(row.get(name)) for name in columns] for row in rows],
             }
         )
     return sections
