@@ -223,3 +223,17 @@ def test_the_setting_reads_networks_and_refuses_nonsense(monkeypatch, tmp_path):
         load_config()
     monkeypatch.delenv("VERNETZT_PRIVATE_SOURCES")
     assert load_config().private_sources == ()
+
+
+def test_a_mail_server_allowed_once_is_refused_when_connecting_later(user, dovecot, settings):
+    """The IMAP connection itself checks the address (not only adding the account)."""
+    from vernetzt.sources.mail import poll_mail
+
+    add_mail_account(
+        owner=user, host=dovecot.host, port=dovecot.port, username=dovecot.user, password=dovecot.password
+    )
+    assert poll_mail(owner=user).failed == []  # on loopback, allowed by the fixture
+    settings.VERNETZT_PRIVATE_SOURCES = ()
+    [failed] = poll_mail(owner=user).failed
+    failed.refresh_from_db()
+    assert failed.last_error == "private_address" and dovecot.host in failed.last_error_detail

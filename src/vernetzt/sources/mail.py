@@ -22,7 +22,7 @@ from email.utils import parsedate_to_datetime
 
 from django.db import transaction
 from django.utils import timezone
-from imapclient import IMAPClient
+from imapclient import IMAPClient, imap4, tls
 from imapclient.exceptions import IMAPClientError, LoginError
 from imapclient.imapclient import SENT
 
@@ -32,7 +32,7 @@ from vernetzt.journal.models import Interaction
 from vernetzt.journal.observed import ObservedContact, record_observed_contacts
 from vernetzt.people.models import Person
 from vernetzt.people.provenance import record_source, source_entry
-from vernetzt.sources.addresses import PrivateAddress, check_host
+from vernetzt.sources.addresses import PrivateAddress, check_host, create_connection
 from vernetzt.sources.lookup import find_owned
 from vernetzt.sources.models import MailAccount, MailMessage
 from vernetzt.sources.secrets import SecretUnavailable, decrypt_secret, encrypt_secret
@@ -131,19 +131,36 @@ def remove_mail_account(*, owner, account: MailAccount, purge: bool = False) -> 
     return removed
 
 
+class _GuardedTLS(tls.IMAP4_TLS):
+    def _create_socket(self, timeout=None):
+        sock = create_connection((self.host, self.port), timeout if timeout is not None else self._timeout)
+        return tls.wrap_socket(sock, self.ssl_context, self.host)
+
+
+class _GuardedPlain(imap4.IMAP4WithTimeout):
+    def _create_socket(self, timeout=None):
+        return create_connection((self.host, self.port), timeout if timeout is not None else self._timeout)
+
+
+class _GuardedIMAPClient(IMAPClient):
+    """IMAPClient connecting only to addresses sources may reach (sources.addresses): the host name is
+    resolved and checked when the socket is opened, so a second, different answer cannot slip through."""
+
+    def _create_IMAP4(self):
+        connect_timeout = getattr(self._timeout, "connect", None)
+        if self.ssl:
+            return _GuardedTLS(self.host, self.port, self.ssl_context, connect_timeout)
+        return _GuardedPlain(self.host, self.port, connect_timeout)
+
+
 def _open(account: MailAccount) -> IMAPClient:
-    """TLS always: implicit TLS, or STARTTLS on port 143; certificates are verified. The host must
-    resolve to addresses sources may reach (checked here, just before IMAPClient connects by name)."""
-    try:
-        check_host(account.host, account.port)
-    except PrivateAddress as error:
-        raise MailProblem("private_address", str(error)) from None
+    """TLS always: implicit TLS, or STARTTLS on port 143; certificates are verified."""
     context = ssl.create_default_context()
     if account.port != 143:
-        return IMAPClient(
+        return _GuardedIMAPClient(
             account.host, port=account.port, ssl=True, ssl_context=context, timeout=TIMEOUT_SECONDS
         )
-    client = IMAPClient(account.host, port=143, ssl=False, timeout=TIMEOUT_SECONDS)
+    client = _GuardedIMAPClient(account.host, port=143, ssl=False, timeout=TIMEOUT_SECONDS)
     try:
         if b"STARTTLS" not in client.capabilities():
             raise MailProblem("tls_required")
@@ -173,6 +190,8 @@ def _connect(account: MailAccount) -> IMAPClient:
         problem = MailProblem("certificate", error.verify_message or str(error))
     except ssl.SSLError as error:
         problem = MailProblem("tls_required", str(error))
+    except PrivateAddress as error:
+        problem = MailProblem("private_address", str(error))
     except OSError as error:
         problem = MailProblem("unreachable", str(error) or type(error).__name__)
     except IMAPClientError as error:
