@@ -77,3 +77,12 @@ def test_an_erasure_records_itself_without_naming_the_person(user):
     entry = AuditEntry.objects.get(owner=user, kind="erasure")
     assert entry.detail == {"count": 1}
     assert "Forever" not in str(entry.detail)
+
+
+def test_api_lists_the_log_of_the_caller_only(alice_client, user, other_user):
+    record(user, "export", {"format": "csv", "via": "api"})
+    record(other_user, "export", {"format": "json", "via": "cli"})
+    rows = alice_client.get("/api/v1/audit?limit=5", HTTP_ACCEPT_LANGUAGE="de").json()
+    exports = [row for row in rows if row["kind"] == "export"]
+    assert [row["detail"]["format"] for row in exports] == ["csv"]
+    assert exports[0]["text"] == "CSV · über die API"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
+from vernetzt.api.audit import router as audit_router
 from vernetzt.api.auth import TokenAuth
 from vernetzt.api.errors import document_error_responses, install_error_handlers
 from vernetzt.api.fields import Id, Limit, text
@@ -42,6 +43,7 @@ api.add_router("", research_router)
 api.add_router("", journal_router)
 api.add_router("", organizations_router)
 api.add_router("", privacy_router)
+api.add_router("", audit_router)
 install_error_handlers(api)
 
 
