@@ -116,3 +116,22 @@ def test_a_goal_naming_an_unknown_industry_is_refused(user, supplier_world):
     result = _run("goal", "add", "Irgendwas", "--industry", "Zauberei", "--json")
     assert result.exit_code == 1
     assert "unknown industry 'Zauberei'" in json.loads(result.stderr)["error"]
+
+
+def test_keywords_hit_notes_and_successes_umlauts_and_compounds_folded(user, supplier_world):
+    from vernetzt.people.models import Success
+    from vernetzt.people.services import update_person
+
+    update_person(person=supplier_world["Anna"], notes="Baut gerade eine KÜHLKETTENLOGISTIK für Pharma auf.")
+    Success.objects.create(
+        owner=user, person=supplier_world["Bernd"], date="2026-10-01",
+        text="Just-in-time-Belieferung (JIT) gestartet",
+    )  # fmt: skip
+    goal = _json("goal", "add", "Kühlkette", "--function", "supply_chain_logistics", "--keyword", "Kühlkette")
+    goal = goal["id"]
+    rows = {row["name"]: row for row in _json("targets", str(goal), "--lang", "de")}
+    assert "Passt zu „Kühlkette“" in rows["Anna Albers"]["reasons"]
+    assert not any("Passt zu" in reason for reason in rows["Clara Claus"]["reasons"])
+    jit = _json("goal", "add", "JIT", "--function", "supply_chain_logistics", "--keyword", "jit")["id"]
+    found = [row["name"] for row in _json("targets", str(jit))]
+    assert found.index("Bernd Brandt") < found.index("Anna Albers")

@@ -1,6 +1,6 @@
 """When the cached ranking pool of a user is stale, and how much of it.
 
-Every save or delete of a Person, Position, Organization, Education, Tie, Attendance or Interaction
+Every save or delete of a Person, Position, Organization, Education, Tie, Success, Attendance or Interaction
 bumps one of the owner's two :class:`~vernetzt.research.models.PoolVersion` counters (one small UPDATE
 in the same transaction, so a rolled-back change does not invalidate anything):
 
@@ -94,9 +94,9 @@ def _on_delete(sender, instance, **kwargs) -> None:
 def _watched_models() -> list[type]:
     from vernetzt.events.models import Attendance
     from vernetzt.journal.models import Interaction
-    from vernetzt.people.models import Education, Organization, Person, Position, Tie
+    from vernetzt.people.models import Education, Organization, Person, Position, Success, Tie
 
-    return [Person, Position, Organization, Education, Tie, Attendance, Interaction]
+    return [Person, Position, Organization, Education, Tie, Success, Attendance, Interaction]
 
 
 def connect_signals() -> None:

@@ -24,7 +24,7 @@ from vernetzt.core.pool import IdLists, Pool, Positions, Ties
 from vernetzt.core.ranking import MeSpec
 from vernetzt.core.titles import FUNCTIONS, SENIORITY_LEVELS
 from vernetzt.events.models import Attendance
-from vernetzt.people.models import Education, Organization, Person, Position, Tie
+from vernetzt.people.models import Education, Organization, Person, Position, Success, Tie
 from vernetzt.research.freshness import PoolVersions
 from vernetzt.research.pool_columns import (
     Coder,
@@ -94,6 +94,28 @@ class _PersonColumns:
     region_mask: np.ndarray
     headline_text: np.ndarray
     common_pairs: dict[str, tuple[np.ndarray, np.ndarray]]  # kind → (rows, ids)
+
+
+def _add_notes_and_successes(owner, people: _PersonColumns, texts: Texts) -> None:
+    """A goal's keywords also hit what the user noted about a person and their recorded successes
+    ("Kühlkette" in "baut eine Kühlkettenlogistik auf"): those join the person's expertise as the
+    text keywords search. Few people have either, so this reads only them."""
+    extra: dict[int, list[str]] = {}
+    for person_id, text in Success.objects.for_user(owner).values_list("person_id", "text"):
+        extra.setdefault(person_id, []).append(text)
+    noted = Person.objects.for_user(owner).exclude(notes="").values_list("id", "notes")
+    for person_id, notes in noted.iterator(chunk_size=2000):
+        extra.setdefault(person_id, []).append(notes)
+    if not extra:
+        return
+    expertise = dict(
+        Person.objects.for_user(owner).filter(pk__in=list(extra)).values_list("id", json_text("expertise"))
+    )
+    rows = rows_of(people.person_id, list(extra))
+    for row, (person_id, said) in zip(rows, extra.items(), strict=True):
+        if row >= 0:
+            words = [*json_list(expertise.get(person_id)), *said]
+            people.headline_text[row] = texts.id_of(" ".join(words))
 
 
 def _ids_in_list(vocabulary: Vocabulary) -> Coder:
@@ -296,6 +318,7 @@ def _assemble(*, owner, versions: PoolVersions, today: date) -> PoolBundle:
     texts, vocab = Texts(), new_vocabularies()
     people, countries = _read_people(owner, texts, vocab)
     person_ids, n = people.person_id, len(people.person_id)
+    _add_notes_and_successes(owner, people, texts)
     orgs = _read_organizations(owner, texts)
     positions = _read_positions(owner, person_ids, texts, orgs)
 

@@ -38,7 +38,7 @@ from vernetzt.research.relationships import OwnTies
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 4  # 4: industries as codes of core/data/industries.tsv
+FORMAT = 5  # 4: industries as codes of core/data/industries.tsv; 5: notes and successes in headlines
 
 
 def cache_dir() -> Path:

@@ -8,15 +8,22 @@ from vernetzt.core.industries import SOURCE_DATA, SOURCE_NAME, industry_in_name,
 
 def industries_as_codes(apps, schema_editor):
     Organization = apps.get_model("people", "Organization")
-    changed = []
-    for organization in Organization.objects.only("id", "name", "industry").iterator(chunk_size=2000):
-        code, source = stored_code(organization.industry), SOURCE_DATA
+    # One UPDATE per distinct (industry, source), not one per organization: a pool of a million
+    # people has 50,000 organizations but only a few dozen industries.
+    groups: dict[tuple[str, str], list[int]] = {}
+    rows = Organization.objects.values_list("id", "name", "industry").iterator(chunk_size=5000)
+    for pk, name, industry in rows:
+        code, source = stored_code(industry), SOURCE_DATA
         if code < 0:
-            code, source = industry_in_name(organization.name) or -1, SOURCE_NAME
-        organization.industry = str(code) if code >= 0 else ""
-        organization.industry_source = source if code >= 0 else ""
-        changed.append(organization)
-    Organization.objects.bulk_update(changed, ["industry", "industry_source"], batch_size=2000)
+            code, source = industry_in_name(name) or -1, SOURCE_NAME
+        key = (str(code), source) if code >= 0 else ("", "")
+        if key != (industry, ""):
+            groups.setdefault(key, []).append(pk)
+    for (industry, source), ids in groups.items():
+        for start in range(0, len(ids), 900):  # SQLite's limit of bound parameters
+            Organization.objects.filter(pk__in=ids[start : start + 900]).update(
+                industry=industry, industry_source=source
+            )
 
 
 class Migration(migrations.Migration):
