@@ -78,7 +78,7 @@ def test_duplicates_across_sources_and_dismissal(user):
     c = create_person(owner=user, first_name="K.", last_name="Other", emails=["same@example.com"])
     d = create_person(owner=user, first_name="Kay", last_name="Other", emails=["SAME@example.com"])
     create_person(owner=user, first_name="Katrin", last_name="Vogel", organization_name="Ganz Anders AG")
-    pairs = {(p.first_id, p.second_id): p.reason for p in find_duplicates(owner=user)}
+    pairs = {(p.first_id, p.second_id): p.kind for p in find_duplicates(owner=user)}
     assert pairs == {(a.pk, b.pk): "name", (c.pk, d.pk): "email"}
     dismiss_duplicate(owner=user, first=d, second=c)
     assert [(p.first_id, p.second_id) for p in find_duplicates(owner=user)] == [(a.pk, b.pk)]

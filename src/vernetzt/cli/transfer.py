@@ -228,11 +228,14 @@ def import_card_command(
 @command
 @click.pass_context
 def duplicates(ctx, limit: int, as_json: bool) -> None:
-    """People who are probably the same person (same e-mail, profile, or similar name and employer)."""
+    """People who are probably the same person (same e-mail, profile or phone, or a matching name — with
+    middle names, nicknames and other spellings — at the same organization), each with its reasons."""
+    from vernetzt.core.duplicates import describe
     from vernetzt.people.models import Person
     from vernetzt.transfer.dedupe import find_duplicates
 
     user = current_user(ctx)
+    lang = account_language(user)
     pairs = find_duplicates(owner=user, limit=limit)
     ids = {pid for pair in pairs for pid in (pair.first_id, pair.second_id)}
     names = dict(Person.objects.for_user(user).filter(pk__in=ids).values_list("pk", "display_name"))
@@ -242,20 +245,26 @@ def duplicates(ctx, limit: int, as_json: bool) -> None:
             "first": names.get(pair.first_id, ""),
             "second_id": pair.second_id,
             "second": names.get(pair.second_id, ""),
-            "reason": pair.reason,
+            "reason": pair.kind,
             "score": pair.score,
+            "reasons": [describe(reason, lang) for reason in pair.reasons],
         }
         for pair in pairs
     ]
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override(lang):
+        nothing = gettext("No likely duplicates")
     emit(
         data,
         as_json=as_json,
         human=lambda rows: (
             "\n".join(
-                f"{r['first_id']} {r['first']} ⇄ {r['second_id']} {r['second']} ({r['reason']}, {r['score']})"
+                f"{r['first_id']} {r['first']} ⇄ {r['second_id']} {r['second']}: {'; '.join(r['reasons'])}"
                 for r in rows
             )
-            or "No likely duplicates."
+            or nothing
         ),
     )
 

@@ -10,7 +10,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
+# Letters that Unicode does not decompose into a base letter and an accent: the Turkish dotless ı
+# ("Işık" is written "Isik" in ASCII), the Polish ł, the Croatian đ, the Nordic ð/þ and the ligatures.
+_TRANSLITERATE = str.maketrans(
+    {
+        "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa", "œ": "oe",
+        "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[0-9a-z]+")
 _LEGAL_FORMS = frozenset(
     "gmbh mbh ag kg ohg gbr ug se kgaa ev eg co ltd limited plc llc inc incorporated corp corporation "
@@ -21,6 +28,8 @@ _DOTTED_LETTER = re.compile(r"(?<![0-9a-z])([a-z])(?:\.\s?|/)(?=[a-z](?![0-9a-z]
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

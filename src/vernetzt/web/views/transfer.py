@@ -25,12 +25,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vernetzt.accounts.audit import record, record_for_everyone
 from vernetzt.accounts.models import User
+from vernetzt.core.duplicates import describe
 from vernetzt.importers import RowError, describe_error
 from vernetzt.importers.detect import detect_files_kind
 from vernetzt.language import request_language
 from vernetzt.people.models import Person
 from vernetzt.transfer.backup import create_backup
-from vernetzt.transfer.dedupe import dismiss_duplicate, find_duplicates
+from vernetzt.transfer.dedupe import batch_people, dismiss_duplicate, find_duplicates
 from vernetzt.transfer.exports import export_csv, export_json, export_vcard
 from vernetzt.transfer.jobs import job_progress, settle_job, start_import_job, stored_files
 from vernetzt.transfer.merge import merge_persons, plan_merge
@@ -205,9 +206,13 @@ def import_job_progress(request, pk: int):
 
 def import_batch(request, pk: int):
     batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=pk)
-    return render(
-        request, "vernetzt/transfer/batch.html", {"batch": batch, "errors": _row_errors(batch.errors)}
-    )
+    duplicates = 0
+    if batch.status == ImportBatch.Status.DONE and batch.kind != ImportBatch.Kind.MERGE:
+        duplicates = len(
+            find_duplicates(owner=request.user, among=batch_people(batch), limit=DUPLICATES_SHOWN)
+        )
+    context = {"batch": batch, "errors": _row_errors(batch.errors), "duplicates": duplicates}
+    return render(request, "vernetzt/transfer/batch.html", context)
 
 
 @require_POST
@@ -232,11 +237,19 @@ def import_undo(request, pk: int):
 
 
 def duplicate_list(request):
-    pairs = find_duplicates(owner=request.user, limit=DUPLICATES_SHOWN)
+    batch, among = None, None
+    if request.GET.get("batch", "").isdigit():
+        batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=int(request.GET["batch"]))
+        among = batch_people(batch)
+    pairs = find_duplicates(owner=request.user, limit=DUPLICATES_SHOWN, among=among)
     ids = {pid for pair in pairs for pid in (pair.first_id, pair.second_id)}
     people = {p.pk: p for p in Person.objects.for_user(request.user).filter(pk__in=ids)}
-    rows = [(pair, people[pair.first_id], people[pair.second_id]) for pair in pairs]
-    return render(request, "vernetzt/transfer/duplicates.html", {"rows": rows})
+    lang = request_language()
+    rows = [
+        (pair, people[pair.first_id], people[pair.second_id], [describe(r, lang) for r in pair.reasons])
+        for pair in pairs
+    ]
+    return render(request, "vernetzt/transfer/duplicates.html", {"rows": rows, "batch": batch})
 
 
 def _shown(value) -> str:
