@@ -280,16 +280,17 @@ def _given_classes(token: str) -> set[str]:
 
 def block_keys(name: PersonName, organization: str = "") -> set[tuple[str, str]]:
     """(sound of a family name, sound class of the given name or of a full name it stands for); the
-    same with given and family swapped, so "Nguyen Minh" meets "Minh Nguyen"; and (organization, sound
-    class), so a typo that changes the sound of a family name ("Doğan"/"Doan") still meets its twin."""
+    same with given and family swapped, so "Nguyen Minh" meets "Minh Nguyen"; and (organization, given
+    name or a full name it stands for), so a typo that changes the sound of a family name ("Samuel
+    Doğan"/"Sam Doan") still meets its twin at the same organization."""
     keys: set[tuple[str, str]] = set()
     given = name.given[0] if name.given else ""
     classes = _given_classes(given) if given else {""}
     for part in name.family:
         code = phonetic(part) or part
         keys.update((code, cls) for cls in classes)
-    if organization:
-        keys.update((f"@{organization}", cls) for cls in classes)
+    if organization and given:
+        keys.update((f"@{organization}", full) for full in name_groups(given))
     if given and len(given) > 1 and name.family:
         sounds = sorted((phonetic(given) or given, phonetic(name.family[0]) or name.family[0]))
         keys.add((SWAPPED_KEY + sounds[0], sounds[1]))

@@ -88,12 +88,27 @@ def decode_text(data: bytes, *, filename: str) -> tuple[str, str]:
     return _checked(data.decode(encoding, errors="replace"), filename=filename), encoding
 
 
+# Letters a German or Western European address book is full of; decoded with the wrong code page they
+# turn into symbols ("Schlüssel" in Windows-1252 read as DOS cp850 is "Schl³ssel").
+_EXPECTED_LETTERS = frozenset("äöüÄÖÜßéèáàçñøåæ")
+_TYPOGRAPHY = frozenset("„“”‘’‚–—€…•«»°§Œœ")  # common in Windows files, neither for nor against
+
+
 def guess_legacy_encoding(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data[:65536], cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None or best.encoding in ("iso8859_15", "latin_1"):
-        # cp1252 agrees with both on letters and also knows the typographic quotes and the euro sign.
-        return "cp1252"
-    return best.encoding
+    guess = "cp1252" if best is None or best.encoding in ("iso8859_15", "latin_1") else best.encoding
+    # cp1252 agrees with ISO 8859-15 and Latin-1 on letters and also knows the typographic quotes and
+    # the euro sign. charset_normalizer sometimes takes a Windows file for DOS or Mac: where another
+    # code page reads more of the letters these files hold, that one wins.
+    sample = data[:65536]
+    return max(dict.fromkeys([guess, *LEGACY_ENCODINGS]), key=lambda name: _letters_read(sample, name))
+
+
+def _letters_read(data: bytes, encoding: str) -> int:
+    text = data.decode(encoding, errors="replace")
+    expected = sum(1 for ch in text if ch in _EXPECTED_LETTERS)
+    odd = sum(1 for ch in text if ord(ch) > 127 and ch not in _EXPECTED_LETTERS and ch not in _TYPOGRAPHY)
+    return expected - odd
 
 
 def _checked(text: str, *, filename: str) -> str:
