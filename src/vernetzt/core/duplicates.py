@@ -3,12 +3,14 @@
 Exact evidence first: a shared LinkedIn or XING profile, e-mail address or phone number (a shared
 address or number of two people with different given names — a couple's home line, an assistant's
 mailbox — is not enough). Then names: people are blocked by the sound of their family name and the
-sound class of their given name or of the full name a nickname stands for (``core.names.block_keys``),
-and only people sharing a block are compared, so the cost grows with the block sizes, never with the
-square of the network. A name match needs the same organization, or one side without an organization
-and a name that agrees exactly up to middle names and nicknames; two given names of different gender,
-two different profiles of one network (unless name and organization are identical) and two different
-organizations are never a pair.
+sound class of their given name or of the full name a nickname stands for, by organization and given
+name, and by swapped order (``core.names.block_keys``); inside a block only people whose given names
+can be one person's and whose organizations can be one are paired, so the cost grows with the block
+sizes, never with the square of the network. A name match needs the same organization, or one side
+without one and a name that agrees up to middle names, nicknames and sound (and is not shared by
+people at two organizations); given names of different gender (by name, Frau/Herr or the given name in
+a work address), two different profiles of one network (unless name and organization are identical)
+and two different organizations or work e-mail domains are never a pair.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from vernetzt.core import names
 from vernetzt.core.language import check_language
 from vernetzt.core.names import PersonName, Relation, family_relation, given_relation, loose, parse_name
 
-# A block this large (a very common family name with a common initial) is compared only within
-# smaller groups: the same organization or the same given name.
+# At most this many people of one given name in one block are paired (a very common name at one
+# organization); beyond it the scan would spend its time on pairs no one can review.
 MAX_BLOCK = 150
 MAX_GROUP = 50  # people sharing one e-mail address or number who are paired with each other
 # Words that say nothing about which organization it is; a shared one does not make two organizations one.
@@ -112,11 +114,12 @@ def find_matches(rows: Sequence[Row], *, among: Iterable[int] | None = None) -> 
         for key in names.block_keys(parsed[row.id], row.organization):
             blocks[key].append(row.id)
     candidates = _Pairs(wanted)
+    crowded = _crowded(rows, parsed)
     for key, ids in blocks.items():
         if key[0].startswith(names.SWAPPED_KEY):
             _add_swapped(ids, parsed, candidates)
         else:
-            _add_block(ids, parsed, by_id, candidates)
+            _add_block(ids, parsed, by_id, candidates, crowded)
     found = [judge(by_id[a], by_id[b], parsed[a], parsed[b]) for a, b in evidence]
     for a, b in candidates - evidence:
         # Most pairs of a block work elsewhere; the organizations (compared once per pair of keys)
@@ -140,8 +143,23 @@ def _add_swapped(ids: list[int], parsed: Mapping[int, PersonName], candidates: _
                     candidates.add_pair(a, b)
 
 
+def _crowded(rows: Sequence[Row], parsed: Mapping[int, PersonName]) -> set[int]:
+    """People with a profile who share name and organization with two or more others who have one:
+    three "Anna Schmidt" at Siemens with three profiles are three people, not three pairs to review
+    (two "Farid Aisyah" at one company with two profiles are still shown)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for row in rows:
+        if row.linkedin or row.xing:
+            groups[parsed[row.id].given, parsed[row.id].family, row.organization].append(row.id)
+    return {pid for ids in groups.values() if len(ids) > 2 for pid in ids}
+
+
 def _add_block(
-    ids: list[int], parsed: Mapping[int, PersonName], by_id: Mapping[int, Row], candidates: _Pairs
+    ids: list[int],
+    parsed: Mapping[int, PersonName],
+    by_id: Mapping[int, Row],
+    candidates: _Pairs,
+    crowded: set[int],
 ) -> None:
     """Pairs of a block whose given names can be one person's (compared once per pair of names)."""
     by_given: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -149,16 +167,19 @@ def _add_block(
         by_given[parsed[pid].given].append(pid)
     given_names = list(by_given)
     for i, first in enumerate(given_names):
-        _add_between(by_given[first], by_given[first], by_id, candidates)
+        _add_between(by_given[first], by_given[first], by_id, candidates, crowded)
         for second in given_names[i + 1 :]:
             if names.given_kind(first, second) not in (names.GENDER, names.DIFFERENT):
-                _add_between(by_given[first], by_given[second], by_id, candidates)
+                _add_between(by_given[first], by_given[second], by_id, candidates, None)
 
 
-def _add_between(left: list[int], right: list[int], by_id: Mapping[int, Row], candidates: _Pairs) -> None:
-    """Pairs that a name can make: at organizations sharing their first word ("Siemens", "Siemens
+def _add_between(
+    left: list[int], right: list[int], by_id: Mapping[int, Row], candidates: _Pairs, crowded: set[int] | None
+) -> None:
+    """Pairs that a name can make: at organizations sharing a distinctive word ("Siemens", "Siemens
     Mobility"), or with someone whose organization is not known; namesakes at organizations that have
-    nothing in common are never one person by name alone, so they are not even paired."""
+    nothing in common are never one person by name alone, so they are not even paired. Two different
+    profiles pair only with the same given name (``crowded`` is then the set of people left out)."""
     right = right[:MAX_BLOCK]
     by_word: dict[str, set[int]] = defaultdict(set)
     unknown = []
@@ -176,6 +197,8 @@ def _add_between(left: list[int], right: list[int], by_id: Mapping[int, Row], ca
             partners = {b for word in _org_words(organization) for b in by_word.get(word, ())}
             partners = [*partners, *unknown]
         for b in partners:
+            if _profiles_differ(by_id[a], by_id[b]) and (crowded is None or a in crowded):
+                continue
             candidates.add_pair(a, b)
 
 

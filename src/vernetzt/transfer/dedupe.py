@@ -23,7 +23,8 @@ _FIELDS = (
 )  # fmt: skip
 
 
-def _load(owner) -> list[Row]:
+def load_rows(owner) -> list[Row]:
+    """Everyone of the account but the user, as the scan reads them."""
     people = Person.objects.for_user(owner).filter(is_me=False).values_list(*_FIELDS)
     org_keys: dict[str, str] = {}
     rows = []
@@ -59,7 +60,7 @@ def find_duplicates(
     dismissed = set(NotDuplicate.objects.for_user(owner).values_list("first_id", "second_id"))
     pairs = [
         pair
-        for pair in find_matches(_load(owner), among=among)
+        for pair in find_matches(load_rows(owner), among=among)
         if (pair.first_id, pair.second_id) not in dismissed
         and (pair.second_id, pair.first_id) not in dismissed
     ]
