@@ -42,3 +42,20 @@ def test_a_german_account_hears_german_and_an_english_one_english(user):
         r"Feed \d+ added: https://logistik.example/feed.xml\n",
         _say("feed", "add", "https://logistik.example/feed.xml"),
     )
+
+
+def test_duplicates_give_their_reasons_in_the_account_language(user):
+    from vernetzt.people.services import create_person
+
+    user.language = "de"
+    user.save()
+    assert _say("duplicates") == "Keine wahrscheinlichen Duplikate\n"
+    basti = create_person(owner=user, first_name="Basti", last_name="Vogel", organization_name="Rhein Cargo")
+    sebastian = create_person(
+        owner=user, first_name="Sebastian", last_name="Vogel", organization_name="Rhein Cargo"
+    )
+    pair = f"{basti.pk} Basti Vogel ⇄ {sebastian.pk} Sebastian Vogel"
+    assert _say("duplicates") == f"{pair}: Spitzname: Basti ↔ Sebastian; Gleiche Organisation: Rhein Cargo\n"
+    user.language = "en"
+    user.save()
+    assert _say("duplicates") == f"{pair}: Nickname: Basti ↔ Sebastian; Same organization: Rhein Cargo\n"

@@ -251,11 +251,9 @@ def duplicates(ctx, limit: int, as_json: bool) -> None:
         }
         for pair in pairs
     ]
-    from django.utils import translation
-    from django.utils.translation import gettext
+    from django.utils.translation import gettext as _
 
-    with translation.override(lang):
-        nothing = gettext("No likely duplicates")
+    nothing = _("No likely duplicates")
     emit(
         data,
         as_json=as_json,

@@ -180,26 +180,34 @@ def _add_between(
     Mobility"), or with someone whose organization is not known; namesakes at organizations that have
     nothing in common are never one person by name alone, so they are not even paired. Two different
     profiles pair only with the same given name (``crowded`` is then the set of people left out)."""
-    right = right[:MAX_BLOCK]
-    by_word: dict[str, set[int]] = defaultdict(set)
-    unknown = []
-    for b in right:
-        organization = by_id[b].organization
-        if not organization:
-            unknown.append(b)
-        for word in _org_words(organization):
-            by_word[word].add(b)
+    # Indexed by which profiles a person has, so someone with a LinkedIn profile meets only people
+    # without one (an equal profile is paired as evidence already) without looking at the others.
+    by_word: dict[tuple[bool, bool], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    unknown: dict[tuple[bool, bool], list[int]] = defaultdict(list)
+    for b in right[:MAX_BLOCK]:
+        row = by_id[b]
+        profiles = (bool(row.linkedin), bool(row.xing))
+        if not row.organization:
+            unknown[profiles].append(b)
+        for word in _org_words(row.organization):
+            by_word[profiles][word].append(b)
     for a in left[:MAX_BLOCK]:
-        organization = by_id[a].organization
-        if not organization:
-            partners: Iterable[int] = right
-        else:
-            partners = {b for word in _org_words(organization) for b in by_word.get(word, ())}
-            partners = [*partners, *unknown]
-        for b in partners:
-            if _profiles_differ(by_id[a], by_id[b]) and (crowded is None or a in crowded):
+        row = by_id[a]
+        free = crowded is not None and a not in crowded  # may meet a namesake with another profile
+        for profiles in _ALL_PROFILES:
+            if not free and ((row.linkedin and profiles[0]) or (row.xing and profiles[1])):
                 continue
-            candidates.add_pair(a, b)
+            if not row.organization:
+                partners = [b for group in by_word[profiles].values() for b in group] + unknown[profiles]
+            else:
+                words = by_word[profiles]
+                partners = [b for word in _org_words(row.organization) for b in words.get(word, ())]
+                partners += unknown[profiles]
+            for b in partners:
+                candidates.add_pair(a, b)
+
+
+_ALL_PROFILES = ((False, False), (False, True), (True, False), (True, True))
 
 
 @lru_cache(maxsize=65536)
