@@ -93,6 +93,11 @@ urlpatterns = [
     path("import/jobs/<int:pk>/progress/", transfer.import_job_progress, name="import_job_progress"),
     path("import/batches/<int:pk>/", transfer.import_batch, name="import_batch"),
     path("import/batches/<int:pk>/undo/", transfer.import_undo, name="import_undo"),
+    path(
+        "import/batches/<int:pk>/duplicates/",
+        transfer.import_batch_duplicates,
+        name="import_batch_duplicates",
+    ),
     path("duplicates/", transfer.duplicate_list, name="duplicate_list"),
     path("duplicates/<int:keep>/<int:other>/", transfer.merge_preview, name="merge_preview"),
     path("settings/data/", transfer.data_page, name="data_page"),

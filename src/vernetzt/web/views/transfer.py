@@ -206,13 +206,21 @@ def import_job_progress(request, pk: int):
 
 def import_batch(request, pk: int):
     batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=pk)
+    context = {"batch": batch, "errors": _row_errors(batch.errors)}
+    return render(request, "vernetzt/transfer/batch.html", context)
+
+
+@require_GET
+def import_batch_duplicates(request, pk: int):
+    """The possible duplicates an import brought, loaded after its result page (a scan of the whole
+    network takes seconds at 30,000 people; the result and its undo button do not wait for it)."""
+    batch = get_object_or_404(ImportBatch.objects.for_user(request.user), pk=pk)
     duplicates = 0
     if batch.status == ImportBatch.Status.DONE and batch.kind != ImportBatch.Kind.MERGE:
-        duplicates = len(
-            find_duplicates(owner=request.user, among=batch_people(batch), limit=DUPLICATES_SHOWN)
-        )
-    context = {"batch": batch, "errors": _row_errors(batch.errors), "duplicates": duplicates}
-    return render(request, "vernetzt/transfer/batch.html", context)
+        among = batch_people(batch)
+        duplicates = len(find_duplicates(owner=request.user, among=among, limit=DUPLICATES_SHOWN))
+    context = {"batch": batch, "duplicates": duplicates}
+    return render(request, "vernetzt/transfer/_batch_duplicates.html", context)
 
 
 @require_POST
