@@ -124,3 +124,21 @@ def test_api_person_schema_has_provenance(client, user, daniel_files):
         **auth,
     )
     assert refused.status_code == 422
+
+
+def test_api_record_and_erase(client, user, other_user, daniel_files):
+    from vernetzt.accounts.models import ApiToken
+
+    _, secret = ApiToken.issue(user=user, name="t")
+    _, other_secret = ApiToken.issue(user=other_user, name="t")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    import_linkedin(owner=user, source=daniel_files["linkedin"])
+    pid = _daniel(user).pk
+    record = client.get(f"/api/v1/people/{pid}/record", **auth).json()
+    assert record["format"] == "vernetzt-person-record"
+    assert record["person"]["sources"][0]["kind"] == "linkedin"
+    stranger = {"HTTP_AUTHORIZATION": f"Bearer {other_secret}"}
+    assert client.post(f"/api/v1/people/{pid}/erase", **stranger).status_code == 404
+    assert client.post(f"/api/v1/people/{pid}/erase", **auth).json() == {"erased": 1}
+    assert client.get(f"/api/v1/people/{pid}/record", **auth).status_code == 404
+    assert not Person.objects.filter(pk=pid).exists()
