@@ -223,3 +223,17 @@ def test_a_business_card_does_not_bring_them_back(user, daniel_files):
     report = import_cards(owner=user, readings=[CardReading(filename="karte.jpg", record=card, source="ocr")])
     assert (report.created, report.extra["erased"], report.extra["people"]) == (0, 1, [])
     assert not Person.objects.for_user(user).filter(last_name=NAME).exists()
+
+
+def test_a_merge_record_goes_with_the_person(user):
+    from vernetzt.transfer.merge import merge_persons
+    from vernetzt.transfer.models import ImportBatch
+
+    keep = create_person(owner=user, first_name="Daniel", last_name=NAME, organization_name="Westfalen AG")
+    twin = create_person(owner=user, source="api", first_name="Daniel", last_name=NAME, emails=[EMAIL])
+    merge_persons(owner=user, keep=keep, other=twin)
+    assert ImportBatch.objects.for_user(user).filter(kind="merge").exists()
+    erase_person(owner=user, person=keep)
+    assert not ImportBatch.objects.for_user(user).filter(kind="merge").exists()
+    leftovers = ImportChange.objects.for_user(user).values_list("before", "after")
+    assert NAME not in json.dumps(list(leftovers)) and EMAIL not in json.dumps(list(leftovers))
