@@ -40,7 +40,8 @@ import requests
 SEARCHES = ["priya", "logistik", "müller", "singapur", "einkauf", "director", "schmidt", "vp"]
 TIMEOUT = 30
 QUEUE_DEPTH = re.compile(r"Task queue depth is (\d+)")
-QUIET = re.compile(r"^\s*$|^Stop with Ctrl\+C|Task queue depth is")  # what the server always prints
+# What the server always prints (in either language).
+QUIET = re.compile(r"^\s*$|^Stop with Ctrl\+C|^Beenden mit Strg\+C|Task queue depth is")
 
 
 def free_port() -> int:
@@ -71,7 +72,7 @@ def served_demo(env: dict[str, str], threads: int, log: list[str]):
     )
     try:
         for line in process.stdout:
-            if "login link" in line:
+            if "/login/" in line:  # the login link line, in either language
                 break
         else:
             raise SystemExit("vernetzt serve ended before it printed a login link")

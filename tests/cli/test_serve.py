@@ -87,3 +87,23 @@ def test_serve_logs_in_the_account_init_created_not_a_new_one(tmp_path):
     assert "no account named 'me'" in me.stderr
     single = subprocess.run([*vernetzt, "people", "--json"], env=env, capture_output=True, text=True)
     assert single.returncode == 0, single.stderr  # one account: anna's, the one the link logged in
+
+
+def test_serve_speaks_the_accounts_language(tmp_path):
+    """A German account's operator reads the server's lines in German (the login link included)."""
+    env = clean_env(tmp_path)
+    init = [sys.executable, "-m", "vernetzt", "init"]
+    subprocess.run(init, env=env, check=True, capture_output=True, timeout=120)
+    set_german = "from vernetzt.accounts.models import User; User.objects.update(language='de')"
+    subprocess.run(
+        [sys.executable, "-m", "vernetzt", "manage", "shell", "-c", set_german],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with running_server(tmp_path) as server:
+        printed = "".join(server.output)
+        assert f"vernetzt läuft auf http://127.0.0.1:{server.port}/" in printed
+        assert f"Öffnen Sie diesen einmaligen Anmeldelink: {server.login_link}" in printed
+        assert "Open this one-time login link" not in printed

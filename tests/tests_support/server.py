@@ -84,7 +84,7 @@ def running_server(home: Path, *args: str, **env: str) -> Iterator[Server]:
             if not line:
                 break
             output.append(line)
-            match = re.search(r"one-time login link: (\S+)", line)
+            match = re.search(r"(https?://\S+/login/\S+)", line)  # in either language
             link = match and match.group(1)
         assert link, "no login link printed:\n" + "".join(output)
         # Keep reading what the server prints (its log), so a full pipe never blocks it.

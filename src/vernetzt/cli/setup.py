@@ -53,10 +53,12 @@ def serve(
 ) -> None:
     """Run the web app (waitress, a production-grade WSGI server)."""
     from django.conf import settings
+    from django.utils import translation
     from waitress import serve as waitress_serve
 
     from vernetzt.accounts.services import issue_login_link
     from vernetzt.journal.worker import start_worker_thread
+    from vernetzt.language import account_language
     from vernetzt.migrate import migrate_database
     from vernetzt.proxies import behind_proxies
     from vernetzt.web.transfer_forms import largest_request_bytes
@@ -65,7 +67,7 @@ def serve(
     migrate_database()
     user = _serving_account(ctx.obj.get("user"))
     if user is None and demo:
-        raise click.UsageError("several accounts exist; choose the demo's with --user or VERNETZT_USER")
+        raise click.UsageError(_("several accounts exist; choose the demo's with --user or VERNETZT_USER"))
     loaded = None
     if demo:
         from vernetzt.demo import load_demo_if_empty
@@ -80,14 +82,23 @@ def serve(
     if as_json:
         emit(info, as_json=True)
     else:
+        if user is not None:  # the serving account's language; with several accounts, the default's
+            translation.activate(account_language(user))
         if demo:
-            click.echo("Demo workspace loaded." if loaded else "Database is not empty; demo not loaded.")
-        click.echo(f"vernetzt runs on {direct}/" + (f", public at {base}/" if base != direct else ""))
-        if url:
-            click.echo(f"Open this one-time login link: {url}")
+            click.echo(
+                _("Demo workspace loaded.") if loaded else _("Database is not empty; demo not loaded.")
+            )
+        if base != direct:
+            click.echo(
+                _("vernetzt runs on %(direct)s/, public at %(public)s/") % {"direct": direct, "public": base}
+            )
         else:
-            click.echo("Several accounts: `vernetzt --user NAME login-link` makes a one-time login link.")
-        click.echo("Stop with Ctrl+C.")
+            click.echo(_("vernetzt runs on %(direct)s/") % {"direct": direct})
+        if url:
+            click.echo(_("Open this one-time login link: %(url)s") % {"url": url})
+        else:
+            click.echo(_("Several accounts: `vernetzt --user NAME login-link` makes a one-time login link."))
+        click.echo(_("Stop with Ctrl+C."))
     sys.stdout.flush()
     if worker:
         start_worker_thread()
