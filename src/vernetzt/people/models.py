@@ -166,6 +166,9 @@ class Person(OwnedModel):
                 | Q(xing_connected=True),
                 name="person_owner_related",
             ),
+            # Keywords search notes too: the research pool reads the few people with notes through
+            # this, not by scanning a million rows (2 s, a tenth of the pool's build).
+            models.Index(fields=["owner"], condition=~Q(notes=""), name="person_owner_noted"),
             # Birthdays this week on Today: the few people with a known birthday, by month.
             models.Index(
                 fields=["owner", "birth_month"],

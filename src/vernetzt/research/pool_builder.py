@@ -101,9 +101,9 @@ def _add_notes_and_successes(owner, people: _PersonColumns, texts: Texts) -> Non
     ("Kühlkette" in "baut eine Kühlkettenlogistik auf"): those join the person's expertise as the
     text keywords search. Few people have either, so this reads only them."""
     extra: dict[int, list[str]] = {}
-    for person_id, text in Success.objects.for_user(owner).values_list("person_id", "text"):
+    for person_id, text in Success.objects.for_user(owner).order_by().values_list("person_id", "text"):
         extra.setdefault(person_id, []).append(text)
-    noted = Person.objects.for_user(owner).exclude(notes="").values_list("id", "notes")
+    noted = Person.objects.for_user(owner).exclude(notes="").order_by().values_list("id", "notes")
     for person_id, notes in noted.iterator(chunk_size=2000):
         extra.setdefault(person_id, []).append(notes)
     if not extra:
