@@ -345,24 +345,26 @@ _FREE_MAIL = frozenset(
 )
 
 
-def _work_domains(row: Row) -> set[str]:
-    domains = {email.rsplit("@", 1)[-1].strip().casefold() for email in row.emails if "@" in email}
+def work_domains(emails: Iterable[str]) -> set[str]:
+    """The domains of work addresses; a free-mail provider says nothing about the employer."""
+    domains = {email.rsplit("@", 1)[-1].strip().casefold() for email in emails if "@" in email}
     return domains - _FREE_MAIL
 
 
 def _organization_from_mail(a: Row, b: Row) -> str:
     """Where one side has no organization, work e-mail domains stand in: two different ones are two
     employers, a domain that spells the other's organization ("weser-umschlag.de") is the same."""
-    domains_a, domains_b = _work_domains(a), _work_domains(b)
+    domains_a, domains_b = work_domains(a.emails), work_domains(b.emails)
     if domains_a and domains_b:
         return "same" if domains_a & domains_b else "different"
     domains, organization = (domains_a, b.organization) if domains_a else (domains_b, a.organization)
-    if organization and any(_domain_names(domain, organization) for domain in domains):
+    if organization and any(domain_names(domain, organization) for domain in domains):
         return "same"
     return "none"
 
 
-def _domain_names(domain: str, organization: str) -> bool:
+def domain_names(domain: str, organization: str) -> bool:
+    """Whether the domain spells the organization: "weser-umschlag.de" for "Weser Umschlag GmbH"."""
     label = loose(domain.rsplit(".", 1)[0].split(".")[-1]).replace("-", "")
     return len(label) >= 4 and label == loose(organization).replace(" ", "")[: len(label)]
 

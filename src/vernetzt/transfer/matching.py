@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from vernetzt.core.duplicates import domain_names, work_domains
 from vernetzt.core.places import resolve_country
 from vernetzt.core.text import normalize_org_name, normalize_person_name
 from vernetzt.importers.records import ContactRecord, slug_of
@@ -106,7 +107,9 @@ class PersonIndex:
         self.by_email: dict[str, PersonState] = {}
         self.by_name_org: dict[tuple[str, str], Any] = {}
         self.by_name: dict[str, Any] = {}
+        self.namesakes: dict[str, list[PersonState]] = {}  # everyone under one name key, to tell apart
         self.states: list[PersonState] = []
+        self.orgs_of_domain: dict[str, set[str]] = {}  # work e-mail domain -> organizations seen with it
         self._org_keys: dict[str, str] = {}
 
     def org_key(self, name: str) -> str:
@@ -127,6 +130,10 @@ class PersonIndex:
             self.by_xing.setdefault(values["xing_slug"].casefold(), state)
         for email in values["emails"]:
             self.by_email.setdefault(email.casefold(), state)
+        if values["organization_name"] and values["emails"]:
+            org = self.org_key(values["organization_name"])
+            for domain in work_domains(values["emails"]):
+                self.orgs_of_domain.setdefault(domain, set()).add(org)
         key = name_key(values)
         if key:
             pair = (key, self.org_key(values["organization_name"]))
@@ -138,6 +145,9 @@ class PersonIndex:
                 self.by_name[key] = _AMBIGUOUS
             else:
                 self.by_name[key] = state
+            namesakes = self.namesakes.setdefault(key, [])
+            if state not in namesakes:
+                namesakes.append(state)
 
     def find(self, record: ContactRecord, values: dict[str, Any]) -> PersonState | None:
         """Strong keys first (profile slugs, e-mail); a name only when nothing contradicts it."""
@@ -154,7 +164,9 @@ class PersonIndex:
         found = self.by_name_org.get((key, org))
         if found is None and not org:
             found = self.by_name.get(key)
-        if found is None or found is _AMBIGUOUS or not _compatible(found.values, values):
+        if found is _AMBIGUOUS:
+            found = self._told_apart(key, org, values)
+        if found is None or not _compatible(found.values, values):
             return None
         if (
             org
@@ -162,7 +174,57 @@ class PersonIndex:
             and self.org_key(found.values["organization_name"]) != org
         ):
             return None
+        if self._name_contradicted(found.values, values):
+            return None
         return found
+
+    def _told_apart(self, key: str, org: str, incoming: dict[str, Any]) -> PersonState | None:
+        """The one namesake the record agrees with (same Anrede or work domain) while its evidence
+        contradicts all the others — so Frau and Herr Kim Wagner, kept apart, are found again by a
+        re-import of the same file. Without such evidence a shared name stays ambiguous."""
+        fitting = [
+            state
+            for state in self.namesakes[key]
+            if (not org or self.org_key(state.values["organization_name"]) == org)
+            and _compatible(state.values, incoming)
+            and not self._name_contradicted(state.values, incoming)
+        ]
+        if len(fitting) != 1:
+            return None
+        known = fitting[0].values
+        same_address = (
+            bool(incoming["title_of_address"]) and known["title_of_address"] == incoming["title_of_address"]
+        )
+        if same_address or work_domains(known["emails"]) & work_domains(incoming["emails"]):
+            return fitting[0]
+        return None
+
+    def _name_contradicted(self, known: dict[str, Any], incoming: dict[str, Any]) -> bool:
+        """Whether the rest of the record says a namesake is someone else.
+
+        Many people share a name, and a wrong merge is silent: the second person's e-mail, phone and
+        history end up on the first, and nobody sees two people anymore. A missed match only leaves a
+        pair for the duplicate scan, where the user decides. So a match by name alone is refused on
+        contradicting evidence: Frau against Herr; work e-mails at different domains; or, where only
+        one side names an organization, a work e-mail whose domain neither spells it nor was seen
+        with it (it names another employer, e.g. a card without organization but with an address at
+        another company)."""
+        addresses = {known["title_of_address"], incoming["title_of_address"]}
+        if addresses == {"Frau", "Herr"}:
+            return True
+        known_org = self.org_key(known["organization_name"])
+        incoming_org = self.org_key(incoming["organization_name"])
+        if known_org and known_org == incoming_org:
+            return False  # same name at the same organization: one person
+        known_domains, incoming_domains = work_domains(known["emails"]), work_domains(incoming["emails"])
+        if known_domains and incoming_domains:
+            return not known_domains & incoming_domains
+        domains, org = (incoming_domains, known_org) if incoming_domains else (known_domains, incoming_org)
+        if not (domains and org):
+            return False
+        return not any(
+            domain_names(domain, org) or org in self.orgs_of_domain.get(domain, ()) for domain in domains
+        )
 
 
 def _compatible(known: dict[str, Any], incoming: dict[str, Any]) -> bool:
