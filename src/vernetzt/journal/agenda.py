@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db import connections
 
@@ -132,9 +133,9 @@ def _targets(owner) -> dict[int, tuple[str, str, int]]:
     return {person_id: target for person_id, (_, target) in best.items()}
 
 
-@dataclass(frozen=True)
-class _Open:
-    """An open task as the ranking first sees it: no facts about its person yet."""
+class _Open(NamedTuple):
+    """An open task as the ranking first sees it: no facts about its person yet (a tuple: thousands
+    are built per request, and a frozen dataclass costs several times as much to create)."""
 
     pk: int
     kind: str
@@ -155,18 +156,22 @@ def _open_tasks(owner, *, until: date) -> list[_Open]:
     rows = _rows(
         open_tasks(owner).filter(due__lte=until).order_by().values_list("id", "kind", "due", "person_id")
     )
-    # SQLite hands dates over as ISO text.
-    return [
-        _Open(pk, kind, due if isinstance(due, date) else date.fromisoformat(due), pid)
-        for pk, kind, due, pid in rows
-    ]
+    # SQLite hands dates over as ISO text; thousands of tasks fall on a few hundred days.
+    days: dict = {}
+    for _, _, due, _ in rows:
+        if due not in days:
+            days[due] = due if isinstance(due, date) else date.fromisoformat(due)
+    return [_Open(pk, kind, days[due], pid) for pk, kind, due, pid in rows]
 
 
 def _contenders(tasks: list[_Open], *, today: date, needed: int) -> list[_Open]:
     """Those of ``tasks`` that can be among the ``needed`` best on ``today`` (``core.focus.contenders``)."""
-    keep = set(
-        contenders({task.pk: base_score(task.kind, (today - task.due).days) for task in tasks}, needed)
-    )
+    # Thousands of tasks share a few hundred (kind, due) pairs: score each pair once.
+    bases: dict[tuple[str, date], float] = {}
+    for task in tasks:
+        if (task.kind, task.due) not in bases:
+            bases[task.kind, task.due] = base_score(task.kind, (today - task.due).days)
+    keep = set(contenders({task.pk: bases[task.kind, task.due] for task in tasks}, needed))
     return [task for task in tasks if task.pk in keep]
 
 
@@ -242,7 +247,13 @@ def _birthdays(owner, today: date) -> tuple[list[BirthdayItem], int]:
             continue
     found = birthdays_within(known, today=today, days=BIRTHDAY_LOOKAHEAD_DAYS)
     shown = found[:BIRTHDAYS_SHOWN]
-    people = Person.objects.for_user(owner).only("id", "display_name").in_bulk([pk for pk, _, _ in shown])
+    # No ORDER BY: sorting by name makes the database walk the whole name index for ten rows.
+    people = (
+        Person.objects.for_user(owner)
+        .only("id", "display_name")
+        .order_by()
+        .in_bulk([pk for pk, _, _ in shown])
+    )
     items = [
         BirthdayItem(
             person=people[pk],
@@ -309,6 +320,7 @@ def build_agenda(
         Task.objects.for_user(owner)
         .select_related("person", "goal")
         .only(*_SHOWN_FIELDS)
+        .order_by()
         .in_bulk([entry.task_id for entry in shown])
     )
     birthdays, birthday_count = _birthdays(owner, today)

@@ -175,6 +175,10 @@ class Person(OwnedModel):
                 condition=Q(birth_month__isnull=False),
                 name="person_owner_birthday",
             ),
+            # The few who asked not to be contacted: every read of the open tasks leaves theirs out.
+            models.Index(
+                fields=["owner"], condition=Q(do_not_contact=True), name="person_owner_do_not_contact"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["owner"], condition=Q(is_me=True), name="one_me_per_owner"),
