@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from vernetzt.core.drafts_text import ENGLISH_TITLES
 from vernetzt.core.places import country_name as _country_name
@@ -113,3 +115,16 @@ def person_field_labels(names) -> str:
         if label not in labels:
             labels.append(label)
     return ", ".join(labels)
+
+
+@register.filter
+def day_options(days, selected) -> str:
+    """The ``<option>``s of a day choice, ``selected`` marked. ``days`` are (ISO date, label) pairs
+    built once per page (``web.views.today.day_choices``): the week plan has a choice for each of its
+    hundred tasks, and a template loop formatting every day for each took most of the page's time."""
+    chosen = selected.isoformat() if selected else ""
+    options = (
+        f'<option value="{value}"{" selected" * (value == chosen)}>{conditional_escape(label)}</option>'
+        for value, label in days
+    )
+    return mark_safe("".join(options))

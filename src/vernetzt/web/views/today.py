@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from vernetzt.goals.models import Goal
 from vernetzt.journal.agenda import LOOKAHEAD_DAYS, build_agenda
@@ -33,6 +34,15 @@ def _day(value: str | None, today: date) -> date | None:
 def _page(value: str | None) -> int:
     """The later list's page asked for; 0 (none, only its counts) unless a page number is given."""
     return int(value) if (value or "").isdigit() and 0 < len(value) < 6 else 0
+
+
+def day_choices(first: date, last: date) -> list[tuple[str, str]]:
+    """The days from ``first`` to ``last`` as (ISO date, "Mi, 02.12.2026") for a day choice, formatted
+    once per page rather than once per task (``day_options``)."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [
+        (day.isoformat(), f"{date_format(day, 'D')}, {date_format(day, 'SHORT_DATE_FORMAT')}") for day in days
+    ]
 
 
 def today(request):
@@ -74,7 +84,7 @@ def plan(request):
         "agenda": agenda,
         "start": start,
         "days": [(day, upcoming.get(day)) for day in days],
-        "choices": [real_today + timedelta(days=n) for n in range((days[-1] - real_today).days + 1)],
+        "choices": day_choices(real_today, days[-1]),
         "with_today": start - timedelta(days=1) == real_today,
         "previous_week": max(start - timedelta(days=LOOKAHEAD_DAYS), real_today),
         "next_week": start + timedelta(days=LOOKAHEAD_DAYS),
