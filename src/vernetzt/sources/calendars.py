@@ -26,7 +26,7 @@ import niquests
 from caldav.lib.error import AuthorizationError, DAVError
 from django.db import transaction
 from django.utils import timezone
-from requests.exceptions import RequestException
+from niquests.exceptions import RequestException  # caldav 3 talks over niquests, not requests
 
 from vernetzt.errors import DataError
 from vernetzt.journal.models import Interaction
