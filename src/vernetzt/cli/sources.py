@@ -288,6 +288,11 @@ def mail_add(ctx, host, username, port, folders, first_lines, as_json) -> None:
     )
 
 
+def _poll_lines(summary: str, problems: list[str]) -> str:
+    """What a poll prints: its summary, then one indented line per source that failed."""
+    return "\n".join([summary, *("  " + problem for problem in problems)])
+
+
 @mail.command("poll")
 @command
 @click.pass_context
@@ -312,18 +317,16 @@ def mail_poll(ctx, as_json) -> None:
     emit(
         data,
         as_json=as_json,
-        human=lambda d: "\n".join(
+        human=lambda d: _poll_lines(
+            _(
+                "%(accounts)d accounts: %(messages)d new mails, %(kept)d with your network, "
+                "%(interactions)d interactions, %(tasks_closed)d thank-you tasks closed."
+            )
+            % d,
             [
-                _(
-                    "%(accounts)d accounts: %(messages)d new mails, %(kept)d with your network, "
-                    "%(interactions)d interactions, %(tasks_closed)d thank-you tasks closed."
-                )
-                % d
-            ]
-            + [
-                "  " + _("account %(id)s: %(error)s") % {"id": e["account_id"], "error": e["error"]}
+                _("account %(id)s: %(error)s") % {"id": e["account_id"], "error": e["error"]}
                 for e in d["errors"]
-            ]
+            ],
         ),
     )
 
@@ -380,18 +383,16 @@ def calendar_poll(ctx, as_json) -> None:
     emit(
         data,
         as_json=as_json,
-        human=lambda d: "\n".join(
+        human=lambda d: _poll_lines(
+            _(
+                "%(calendars)d calendars: %(meetings)d new meetings with your network, "
+                "%(logged)d logged, %(scheduled)d dates fixed."
+            )
+            % d,
             [
-                _(
-                    "%(calendars)d calendars: %(meetings)d new meetings with your network, "
-                    "%(logged)d logged, %(scheduled)d dates fixed."
-                )
-                % d
-            ]
-            + [
-                "  " + _("calendar %(id)s: %(error)s") % {"id": e["calendar_id"], "error": e["error"]}
+                _("calendar %(id)s: %(error)s") % {"id": e["calendar_id"], "error": e["error"]}
                 for e in d["errors"]
-            ]
+            ],
         ),
     )
 
